@@ -1,0 +1,80 @@
+"""The whole pipeline as one call: load → validate → build → render → format → (plan) write.
+
+Nothing touches the output directory before every file has rendered and formatted; a failure
+at any stage leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import specgen
+from specgen.build import build
+from specgen.format import format_files, sha256
+from specgen.render import BUILTIN_TEMPLATES, render
+from specgen.spec import load_checked_spec
+from specgen.write import Manifest, Plan, plan
+
+
+@dataclass(frozen=True)
+class Generation:
+    outputs: dict[str, str]
+    manifest: Manifest
+    plan: Plan
+    seconds: float
+    reused: bool  # inputs unchanged and outputs intact: nothing was rendered
+
+
+def inputs_hash(spec_path: Path, template_dirs: tuple[Path, ...]) -> str:
+    """Hash of every file a generation reads: the spec folder, templates and specgen itself."""
+    digest = hashlib.sha256(specgen.__version__.encode())
+    roots = [spec_path.parent, *template_dirs, BUILTIN_TEMPLATES, Path(specgen.__file__).parent]
+    for root in roots:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()
+                                                      and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _intact(root: Path, manifest: Manifest) -> dict[str, str] | None:
+    outputs = {}
+    for rel, entry in manifest.files.items():
+        try:
+            text = (root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if sha256(text) != entry["sha256"]:
+            return None
+        outputs[rel] = text
+    return outputs
+
+
+def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -> Generation:
+    """Compute what `out_root` should contain; raises SpecError/RenderError/FormatError."""
+    started = time.perf_counter()
+    old = Manifest.read(out_root)
+    inputs = inputs_hash(spec_path, template_dirs)
+    if old.inputs == inputs and old.files and (outputs := _intact(out_root, old)) is not None:
+        the_plan = plan(out_root, outputs, old)
+        return Generation(outputs, old, the_plan, time.perf_counter() - started, True)
+    checked = load_checked_spec(spec_path)
+    api = build(checked.source, checked.docs_index, spec_path=_display(spec_path))
+    rendered = render(api, template_dirs=template_dirs,
+                      tables=checked.tables.data if checked.tables else None)
+    outputs = format_files(rendered, old.known_formatting(out_root))
+    manifest = Manifest(inputs, {rel: {"sha256": sha256(text), "rendered": sha256(rendered[rel])}
+                                 for rel, text in outputs.items()})
+    return Generation(outputs, manifest, plan(out_root, outputs, old),
+                      time.perf_counter() - started, False)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
