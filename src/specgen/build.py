@@ -6,6 +6,7 @@ annotation of every parameter and body, and the content hash that headers carry.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections import defaultdict
@@ -47,7 +48,7 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
     ops = tuple(sorted((_operation(doc, o, by_name) for o in operations(doc)),
                        key=lambda o: (o.path, o.http_method)))
     info = doc.get("info") or {}
-    return ir.Api(
+    api = ir.Api(
         title=str(info.get("title", "")),
         version=str(info.get("version", "")),
         spec_path=spec_path or spec.path,
@@ -60,6 +61,8 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
                              for r in doc.get("x-error-dialects") or []),
         document=doc,
     )
+    return dataclasses.replace(api, server=server_operations(api, spec.data),
+                               server_models=server_model_classes(api))
 
 
 def _refs_in(node: Any) -> list[str]:
@@ -199,3 +202,222 @@ def _operation(doc: dict[str, Any], opref: Any, by_name: dict[str, ir.SchemaInfo
         body=body, answers=tuple(answers), stream=stream, websocket=socket,
         unimplemented=bool(op.get("x-unimplemented")), beyond_docs=bool(op.get("x-beyond-docs")),
         doc_entries=tuple(entries))
+
+
+# --- Server stubs ---------------------------------------------------------------------------------
+
+DIALECTS = ("openai", "claude", "gemini")
+# Mock lifecycle: where a status value sits in a task's life; unknown values keep spec order.
+_LIFECYCLE = {"queued": 0, "pending": 0, "submitted": 0, "not_start": 0, "in_progress": 1,
+              "processing": 1, "running": 1, "generating": 1, "completed": 2, "succeed": 2,
+              "succeeded": 2, "success": 2, "done": 2}
+_FAILED = {"failed", "failure", "error", "cancelled", "expired"}
+
+
+def server_operations(api: ir.Api, source: Any = None) -> tuple[ir.ServerOperation, ...]:
+    """Routing, typing and mock decisions of the server package, one per operation.
+
+    `source` is the spec as written: the canonical document sorts keys, but the order of
+    answer media types and examples is meaningful here (the first is the default)."""
+    return tuple(_server_operation(api, op, source) for op in api.operations)
+
+
+def _source_order(source: Any, op: ir.Operation, answer: ir.Answer) -> tuple[ir.Content, ...]:
+    """The answer's contents, and each one's examples, in the order the spec author wrote."""
+    try:
+        raw = source["paths"][op.path][op.http_method.lower()]["responses"]
+        raw = raw.get(answer.status, raw.get(int(answer.status) if answer.status.isdigit() else ""))
+        media = raw["content"]
+    except (KeyError, TypeError, AttributeError):
+        return answer.contents
+    media_order = list(media)
+    contents = sorted(answer.contents, key=lambda c: media_order.index(c.media_type)
+                      if c.media_type in media_order else len(media_order))
+    result = []
+    for content in contents:
+        names_order = list((media.get(content.media_type) or {}).get("examples") or {})
+        examples = sorted(content.examples, key=lambda nv: names_order.index(nv[0])
+                          if nv[0] in names_order else len(names_order))
+        result.append(dataclasses.replace(content, examples=tuple(examples)))
+    return tuple(result)
+
+
+def server_model_classes(api: ir.Api) -> tuple[str, ...]:
+    """Every models class the server package names in annotations, sorted."""
+    known = {s.class_name for s in api.schemas}
+    found: set[str] = set()
+    for sop in server_operations(api):
+        text = " ".join([sop.body_annotation, sop.returns])
+        found.update(w for w in _words(text) if w in known)
+    for op in api.operations:
+        if op.websocket:
+            found.update((op.websocket.client_event_class, op.websocket.server_event_class))
+        for p in op.parameters:
+            found.update(w for w in _words(p.annotation) if w in known)
+    return tuple(sorted(found))
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)
+
+
+def _success(op: ir.Operation) -> ir.Answer | None:
+    return next((a for a in op.answers if a.status.startswith("2") or a.status == "101"), None)
+
+
+def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOperation:
+    ok = _success(op)
+    contents = _source_order(source, op, ok) if ok else ()
+    json_ann = [c.annotation for c in contents if c.kind == "json" and c.annotation]
+    binary = tuple(c.media_type for c in contents if c.kind == "binary")
+    text = next((c.media_type for c in contents if c.kind == "text"), "")
+    returns: list[str] = []
+    if op.stream and op.stream.trigger == "always":
+        returns.append(f"AsyncIterator[{op.stream.event_class}]")
+    else:
+        returns += json_ann
+        if op.stream:
+            returns.append(f"AsyncIterator[{op.stream.event_class}]")
+    if binary:
+        returns += ["Binary", "bytes"]
+    if text:
+        returns.append("str")
+    if op.websocket:
+        returns = [f"AsyncIterator[{op.websocket.server_event_class}]"]
+    body_kinds = tuple((c.media_type, c.kind, c.annotation or "bytes")
+                       for c in (op.body.contents if op.body else ()))
+    body_annotation = " | ".join(dict.fromkeys(a for _m, _k, a in body_kinds))
+    formats = tuple(n for c in contents if c.kind == "json" for n, _v in c.examples if n in DIALECTS)
+    return ir.ServerOperation(
+        op=op, operation_id=op.operation_id, method_name=op.method_name, route_path=op.path,
+        body_kinds=body_kinds, body_annotation=body_annotation,
+        returns=" | ".join(dict.fromkeys(returns)) or "None",
+        success_status=int(ok.status) if ok and ok.status != "101" else 200,
+        binary_media_types=binary, text_media_type=text,
+        formats=formats if len(formats) > 1 else (),
+        delegate_to=_delegate(api, op), mock=_mock_plan(op, contents, binary, text),
+        params_class=names.class_name(op.operation_id) + "Params" if op.parameters else "",
+        signature=_signature(op, body_annotation), call_args=_call_args(op))
+
+
+def _handler_params(op: ir.Operation, body_annotation: str) -> list[tuple[str, str, bool]]:
+    """(python name, annotation, required) of a handler method's keyword parameters."""
+    params = [(p.python_name, p.annotation, p.required) for p in op.parameters if p.required]
+    if op.websocket:
+        params.append(("events", f"AsyncIterator[{op.websocket.client_event_class}]", True))
+    elif body_annotation:
+        required = op.body is not None and op.body.required
+        params.append(("body", body_annotation, required))
+    params += [(p.python_name, p.annotation, p.required) for p in op.parameters if not p.required]
+    return params
+
+
+def _signature(op: ir.Operation, body_annotation: str) -> str:
+    parts = []
+    for name, ann, required in _handler_params(op, body_annotation):
+        if required:
+            parts.append(f"{name}: {ann}")
+        else:
+            parts.append(f"{name}: {ann} | None = None" if "None" not in ann.split(" | ")
+                         else f"{name}: {ann} = None")
+    return ", ".join([*parts, "ctx: RequestContext"])
+
+
+def _call_args(op: ir.Operation) -> str:
+    body = "events" if op.websocket else ("body" if op.body else "")
+    names_ = [p.python_name for p in op.parameters] + ([body] if body else []) + ["ctx"]
+    return ", ".join(f"{n}={n}" for n in names_)
+
+
+def _delegate(api: ir.Api, op: ir.Operation) -> str:
+    """An alias of another operation under another version prefix defaults to it: same method,
+    same path after the first segment, same body and answer types, and an operationId that
+    extends the other's (`generateContentV1` on `/v1/...` ~ `generateContent` on `/v1beta/...`)."""
+    tail = op.path.split("/", 2)[-1]
+    for other in api.operations:
+        if (other is not op and op.operation_id.startswith(other.operation_id)
+                and other.http_method == op.http_method
+                and other.path.split("/", 2)[-1] == tail
+                and _shape(other.body.contents if other.body else ()) == _shape(
+                    op.body.contents if op.body else ())
+                and _shape(_success(other).contents if _success(other) else ()) == _shape(
+                    _success(op).contents if _success(op) else ())):
+            return other.method_name
+    return ""
+
+
+def _shape(contents: tuple[ir.Content, ...]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((c.media_type, c.annotation) for c in contents)
+
+
+def _status_of(value: Any) -> str | None:
+    """The first string under a key containing `status`, searched breadth-first."""
+    queue = [value]
+    while queue:
+        node = queue.pop(0)
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if "status" in str(key).lower() and isinstance(item, str):
+                    return item.lower()
+            queue += [v for v in node.values() if isinstance(v, dict)]
+    return None
+
+
+def _request_pairs(op: ir.Operation, answer_names: list[str]) -> tuple[tuple[str, Any], ...]:
+    """Request examples that share a name with an answer example: their top-level keys, with
+    the value where it is a scalar (so `encoding_format: base64` tells two examples apart)."""
+    pairs = []
+    for content in op.body.contents if op.body else ():
+        for name, value in content.examples:
+            if name in answer_names and isinstance(value, dict):
+                keys = {k: (v if isinstance(v, str | int | float | bool) else None)
+                        for k, v in sorted(value.items())}
+                pairs.append((name, keys))
+    return tuple(pairs) if len(pairs) > 1 else ()
+
+
+def _mock_plan(op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple[str, ...],
+               text: str) -> ir.MockPlan:
+    if op.websocket:
+        return ir.MockPlan("websocket", "", (), "first")
+    if op.unimplemented:
+        return ir.MockPlan("none", "", (), "first")
+    events: tuple[Any, ...] = ()
+    stream_content = next((c for c in contents if c.kind == "event-stream"), None)
+    if stream_content and stream_content.examples:
+        first = stream_content.examples[0][1]
+        events = tuple(first) if isinstance(first, list) else (first,)
+    json_content = next((c for c in contents if c.kind == "json"), None)
+    if op.stream and op.stream.trigger == "always":
+        return ir.MockPlan("stream", "text/event-stream", (), "first", stream_events=events)
+    if json_content is not None:
+        examples = json_content.examples
+        select, param = "first", ""
+        names_ = [n for n, _v in examples]
+        action = next((p for p in op.parameters if p.location == "query" and p.required
+                       and len(p.enum) > 1), None)
+        staged = [(n, v) for n, v in examples if _status_of(v) not in _FAILED]
+        ranked = tuple(nv for _i, nv in sorted(
+            enumerate(staged), key=lambda iv: (_LIFECYCLE.get(_status_of(iv[1][1]) or "", 1), iv[0])))
+        pairs = _request_pairs(op, names_)
+        if len([n for n in names_ if n in DIALECTS]) > 1:
+            select = "format"
+        elif action is not None and len(examples) >= len(action.enum):
+            examples, select, param = ranked, "action", action.python_name
+        elif len(staged) > 1 and any(p.location == "path" for p in op.parameters) and any(
+                _status_of(v) for _n, v in staged):
+            examples, select = ranked, "lifecycle"
+        elif pairs:
+            select = "paired"
+        else:
+            examples = tuple(staged) or examples  # the mock's single answer is never a failure
+        values = action.enum if select == "action" and action is not None else ()
+        return ir.MockPlan("stream" if events else "json", json_content.media_type, examples,
+                           select, param, tuple(values), events, pairs)
+    if binary:
+        return ir.MockPlan("binary", binary[0], (), "first")
+    if text:
+        return ir.MockPlan("text", text, (), "first")
+    return ir.MockPlan("none", "", (), "first")

@@ -7,6 +7,7 @@ the rendered text: the previous run's manifest says which rendered text produced
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Executor
 
 import black
 
@@ -17,17 +18,27 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def format_files(rendered: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
-    """Formatted text for every file; `known` maps a rendered-text hash to its formatted text."""
+def format_files(rendered: dict[str, str], known: dict[str, str] | None = None,
+                 pool: Executor | None = None) -> dict[str, str]:
+    """Formatted text for every file; `known` maps a rendered-text hash to its formatted text.
+
+    With a process `pool`, files are formatted in parallel, largest first.
+    """
     known = known or {}
-    formatted = {}
+    formatted = {path: text for path, text in rendered.items() if not path.endswith(".py")}
+    todo = []
     for path, text in rendered.items():
-        if not path.endswith(".py"):
-            formatted[path] = text
-            continue
-        cached = known.get(sha256(text))
-        formatted[path] = cached if cached is not None else format_python(text)
-    return formatted
+        if path.endswith(".py"):
+            cached = known.get(sha256(text))
+            if cached is not None:
+                formatted[path] = cached
+            else:
+                todo.append(path)
+    todo.sort(key=lambda p: -len(rendered[p]))
+    mapper = pool.map if pool is not None and len(todo) > 1 else map
+    for path, text in zip(todo, mapper(format_python, [rendered[p] for p in todo]), strict=True):
+        formatted[path] = text
+    return dict(sorted(formatted.items()))
 
 
 def format_python(text: str) -> str:

@@ -1,21 +1,27 @@
 """The whole pipeline as one call: load → validate → build → render → format → (plan) write.
 
 Nothing touches the output directory before every file has rendered and formatted; a failure
-at any stage leaves it exactly as it was.
+at any stage leaves it exactly as it was. The two slow, independent steps use both cores:
+openapi-spec-validator runs in a worker while the models render, and black formats files in
+parallel.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import specgen
 from specgen.build import build
+from specgen.findings import SpecError
 from specgen.format import format_files, sha256
 from specgen.render import BUILTIN_TEMPLATES, render
-from specgen.spec import load_checked_spec
+from specgen.spec import check_spec, load_spec_files
+from specgen.validate import openapi_findings, ordered
 from specgen.write import Manifest, Plan, plan
 
 
@@ -33,15 +39,15 @@ def inputs_hash(spec_path: Path, template_dirs: tuple[Path, ...]) -> str:
     digest = hashlib.sha256(specgen.__version__.encode())
     roots = [spec_path.parent, *template_dirs, BUILTIN_TEMPLATES, Path(specgen.__file__).parent]
     for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()
-                                                      and "__pycache__" not in p.parts)
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in files:
-            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def _intact(root: Path, manifest: Manifest) -> dict[str, str] | None:
+    """The outputs on disk, if every file the manifest lists is still exactly as written."""
     outputs = {}
     for rel, entry in manifest.files.items():
         try:
@@ -60,13 +66,20 @@ def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -
     old = Manifest.read(out_root)
     inputs = inputs_hash(spec_path, template_dirs)
     if old.inputs == inputs and old.files and (outputs := _intact(out_root, old)) is not None:
-        the_plan = plan(out_root, outputs, old)
-        return Generation(outputs, old, the_plan, time.perf_counter() - started, True)
-    checked = load_checked_spec(spec_path)
-    api = build(checked.source, checked.docs_index, spec_path=_display(spec_path))
-    rendered = render(api, template_dirs=template_dirs,
-                      tables=checked.tables.data if checked.tables else None)
-    outputs = format_files(rendered, old.known_formatting(out_root))
+        return Generation(outputs, old, plan(out_root, outputs, old),
+                          time.perf_counter() - started, True)
+    files = load_spec_files(spec_path)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+        openapi_job = pool.submit(openapi_findings, files.source)
+        findings = check_spec(files, with_openapi=False)
+        if findings:
+            raise SpecError(ordered(findings + openapi_job.result()))
+        api = build(files.source, files.docs_index, spec_path=_display(spec_path))
+        rendered = render(api, template_dirs=template_dirs,
+                          tables=files.tables.data if files.tables else None)
+        if findings := openapi_job.result():
+            raise SpecError(findings)
+        outputs = format_files(rendered, old.known_formatting(out_root), pool=pool)
     manifest = Manifest(inputs, {rel: {"sha256": sha256(text), "rendered": sha256(rendered[rel])}
                                  for rel, text in outputs.items()})
     return Generation(outputs, manifest, plan(out_root, outputs, old),
@@ -74,6 +87,7 @@ def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -
 
 
 def _display(path: Path) -> str:
+    """How headers name the spec: relative to the working directory, never an absolute path."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:

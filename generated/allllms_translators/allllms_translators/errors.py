@@ -37,12 +37,13 @@ class Result(NamedTuple):
 class Ctx:
     """Carries the policy through one translation and collects warnings."""
 
-    __slots__ = ("policy", "warnings", "target")
+    __slots__ = ("policy", "warnings", "target", "source")
 
-    def __init__(self, policy: str, target: str) -> None:
+    def __init__(self, policy: str, source: str, target: str) -> None:
         if policy not in (STRICT, LENIENT):
             raise ValueError(f"policy must be 'strict' or 'lenient', not {policy!r}")
         self.policy = policy
+        self.source = source
         self.target = target
         self.warnings: List[Warning_] = []
 

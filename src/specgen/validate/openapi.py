@@ -9,7 +9,7 @@ from specgen.load import Source, escape
 def check(spec: Source) -> list[Finding]:
     from openapi_spec_validator import OpenAPIV31SpecValidator
 
-    if spec.data.get("openapi", "").startswith("3.1") is False:
+    if not str(spec.data.get("openapi", "")).startswith("3.1"):
         return [spec.finding("/openapi", "SPEC-OPENAPI-VERSION",
                              f"openapi must be 3.1.x, found {spec.data.get('openapi')!r}")]
     found = []

@@ -26,7 +26,7 @@ def check(spec: Source, documented: frozenset[str] = frozenset()) -> list[Findin
 
 def _operation_ids(spec: Source) -> list[Finding]:
     found, first_seen = [], {}
-    for opref in operations(spec.data):
+    for opref in sorted(operations(spec.data), key=lambda o: spec.position(o.pointer)):
         op_id = opref.op.get("operationId")
         if not op_id:
             found.append(spec.finding(opref.pointer, "SPEC-OPID-MISSING",
