@@ -17,7 +17,9 @@ install: $(STAMP)
 validate: $(STAMP)
 	$(SPECGEN) validate
 
+# validate prints the spec summary (operations, schemas, examples, doc coverage) first.
 generate: $(STAMP)
+	$(SPECGEN) validate
 	$(SPECGEN) generate
 
 check: $(STAMP)

@@ -43,11 +43,15 @@ def median_of(repeat: int, make_cmd, prepare=lambda: None) -> float:  # type: ig
 
 def scaled_spec(factor: int, target_dir: Path) -> Path:
     """The spec with its paths and schemas copied `factor` times under new names."""
+    from specgen.validate.structure import referenced_components
+
     doc = yaml.safe_load(SPEC.read_text())
     schemas = doc["components"]["schemas"]
+    # Documented schemas no route uses are kept once; copies of them would be unused components.
+    used = {p.rsplit("/", 1)[1] for p in referenced_components(doc)}
     paths, new_schemas = {}, {}
     for n in range(factor):
-        suffix = "" if n == 0 else f"V{n}"
+        suffix = "" if n == 0 else f"Copy{n}"
 
         def rename(node, suffix=suffix):  # type: ignore[no-untyped-def]
             if isinstance(node, dict):
@@ -55,6 +59,8 @@ def scaled_spec(factor: int, target_dir: Path) -> Path:
                 for key in ("$ref",):
                     if isinstance(node.get(key), str) and node[key].startswith("#/components/schemas/"):
                         out[key] = node[key] + suffix
+                if suffix:  # each documented entry stays covered once, by the original
+                    out.pop("x-doc-entry", None)
                 if isinstance(node.get("operationId"), str):
                     out["operationId"] = node["operationId"] + suffix
                 if isinstance(node.get("x-stream"), dict):
@@ -73,8 +79,10 @@ def scaled_spec(factor: int, target_dir: Path) -> Path:
         for path, item in doc["paths"].items():
             paths[(f"/copy{n}" if n else "") + path] = rename(item)
         for name, schema in schemas.items():
-            new_schemas[name + suffix] = rename(schema)
+            if n == 0 or name in used:
+                new_schemas[name + suffix] = rename(schema)
     doc["paths"], doc["components"]["schemas"] = paths, new_schemas
+    shutil.copy(SPEC.parent / "docs-index.yaml", target_dir / "docs-index.yaml")
     out = target_dir / "allllms.yaml"
     out.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -61,8 +62,8 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
                              for r in doc.get("x-error-dialects") or []),
         document=doc,
     )
-    return dataclasses.replace(api, server=server_operations(api, spec.data),
-                               server_models=server_model_classes(api))
+    server = server_operations(api, spec.data)
+    return dataclasses.replace(api, server=server, server_models=server_model_classes(api, server))
 
 
 def _refs_in(node: Any) -> list[str]:
@@ -226,7 +227,8 @@ def _source_order(source: Any, op: ir.Operation, answer: ir.Answer) -> tuple[ir.
     """The answer's contents, and each one's examples, in the order the spec author wrote."""
     try:
         raw = source["paths"][op.path][op.http_method.lower()]["responses"]
-        raw = raw.get(answer.status, raw.get(int(answer.status) if answer.status.isdigit() else ""))
+        status = int(answer.status) if answer.status.isdigit() else answer.status
+        raw = raw.get(answer.status, raw.get(status))
         media = raw["content"]
     except (KeyError, TypeError, AttributeError):
         return answer.contents
@@ -242,11 +244,12 @@ def _source_order(source: Any, op: ir.Operation, answer: ir.Answer) -> tuple[ir.
     return tuple(result)
 
 
-def server_model_classes(api: ir.Api) -> tuple[str, ...]:
+def server_model_classes(api: ir.Api,
+                         server: tuple[ir.ServerOperation, ...]) -> tuple[str, ...]:
     """Every models class the server package names in annotations, sorted."""
     known = {s.class_name for s in api.schemas}
     found: set[str] = set()
-    for sop in server_operations(api):
+    for sop in server:
         text = " ".join([sop.body_annotation, sop.returns])
         found.update(w for w in _words(text) if w in known)
     for op in api.operations:
@@ -258,8 +261,6 @@ def server_model_classes(api: ir.Api) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    import re
-
     return re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)
 
 
@@ -289,7 +290,8 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
     body_kinds = tuple((c.media_type, c.kind, c.annotation or "bytes")
                        for c in (op.body.contents if op.body else ()))
     body_annotation = " | ".join(dict.fromkeys(a for _m, _k, a in body_kinds))
-    formats = tuple(n for c in contents if c.kind == "json" for n, _v in c.examples if n in DIALECTS)
+    formats = tuple(n for c in contents if c.kind == "json"
+                    for n, _v in c.examples if n in DIALECTS)
     return ir.ServerOperation(
         op=op, operation_id=op.operation_id, method_name=op.method_name, route_path=op.path,
         body_kinds=body_kinds, body_annotation=body_annotation,
@@ -299,12 +301,20 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
         formats=formats if len(formats) > 1 else (),
         delegate_to=_delegate(api, op), mock=_mock_plan(op, contents, binary, text),
         params_class=names.class_name(op.operation_id) + "Params" if op.parameters else "",
+        params=tuple(ir.ServerParam(p.python_name, p.name, p.location, _dq(p.annotation),
+                                    p.required) for p in op.parameters),
         signature=_signature(op, body_annotation), call_args=_call_args(op))
+
+
+def _dq(annotation: str) -> str:
+    """String literals in an annotation double-quoted, as black writes them."""
+    return re.sub(r"'([^'\"\\]*)'", r'"\1"', annotation)
 
 
 def _handler_params(op: ir.Operation, body_annotation: str) -> list[tuple[str, str, bool]]:
     """(python name, annotation, required) of a handler method's keyword parameters."""
-    params = [(p.python_name, p.annotation, p.required) for p in op.parameters if p.required]
+    params: list[tuple[str, str, bool]] = [
+        (p.python_name, p.annotation, p.required) for p in op.parameters if p.required]
     if op.websocket:
         params.append(("events", f"AsyncIterator[{op.websocket.client_event_class}]", True))
     elif body_annotation:
@@ -314,15 +324,16 @@ def _handler_params(op: ir.Operation, body_annotation: str) -> list[tuple[str, s
     return params
 
 
-def _signature(op: ir.Operation, body_annotation: str) -> str:
+def _signature(op: ir.Operation, body_annotation: str) -> tuple[str, ...]:
     parts = []
-    for name, ann, required in _handler_params(op, body_annotation):
+    for name, ann_, required in _handler_params(op, body_annotation):
+        ann = _dq(ann_)
         if required:
             parts.append(f"{name}: {ann}")
         else:
             parts.append(f"{name}: {ann} | None = None" if "None" not in ann.split(" | ")
                          else f"{name}: {ann} = None")
-    return ", ".join([*parts, "ctx: RequestContext"])
+    return (*parts, "ctx: RequestContext")
 
 
 def _call_args(op: ir.Operation) -> str:
@@ -340,12 +351,19 @@ def _delegate(api: ir.Api, op: ir.Operation) -> str:
         if (other is not op and op.operation_id.startswith(other.operation_id)
                 and other.http_method == op.http_method
                 and other.path.split("/", 2)[-1] == tail
-                and _shape(other.body.contents if other.body else ()) == _shape(
-                    op.body.contents if op.body else ())
-                and _shape(_success(other).contents if _success(other) else ()) == _shape(
-                    _success(op).contents if _success(op) else ())):
+                and _body_shape(other) == _body_shape(op)
+                and _success_shape(other) == _success_shape(op)):
             return other.method_name
     return ""
+
+
+def _body_shape(op: ir.Operation) -> tuple[tuple[str, str | None], ...]:
+    return _shape(op.body.contents if op.body else ())
+
+
+def _success_shape(op: ir.Operation) -> tuple[tuple[str, str | None], ...]:
+    ok = _success(op)
+    return _shape(ok.contents if ok else ())
 
 
 def _shape(contents: tuple[ir.Content, ...]) -> tuple[tuple[str, str | None], ...]:
@@ -399,8 +417,7 @@ def _mock_plan(op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple
         action = next((p for p in op.parameters if p.location == "query" and p.required
                        and len(p.enum) > 1), None)
         staged = [(n, v) for n, v in examples if _status_of(v) not in _FAILED]
-        ranked = tuple(nv for _i, nv in sorted(
-            enumerate(staged), key=lambda iv: (_LIFECYCLE.get(_status_of(iv[1][1]) or "", 1), iv[0])))
+        ranked = tuple(sorted(staged, key=lambda nv: _LIFECYCLE.get(_status_of(nv[1]) or "", 1)))
         pairs = _request_pairs(op, names_)
         if len([n for n in names_ if n in DIALECTS]) > 1:
             select = "format"

@@ -172,5 +172,17 @@ class ServerOperation:
     delegate_to: str  # method name of the equivalent operation this one defaults to ("" if none)
     mock: MockPlan
     params_class: str  # name of the generated parameters model ("" without parameters)
-    signature: str  # keyword parameters of the handler method after `self, *,` (ends with ctx)
+    params: tuple[ServerParam, ...]  # path, query and header parameters, in spec order
+    signature: tuple[str, ...]  # the handler's keyword parameters, e.g. `model: str`, then ctx
     call_args: str  # the same parameters passed on by keyword, for delegation
+
+
+@dataclass(frozen=True)
+class ServerParam:
+    """A parameter as the server's parameters model declares it."""
+
+    python_name: str
+    wire_name: str
+    location: str
+    annotation: str  # with double-quoted literals, as black writes them
+    required: bool

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import base64
 
-import meaning
 import pytest
+import tx_meaning as meaning
 from allllms_translators import TranslationError, translate_request
-from fixtures import PNG, REQUESTS, WEATHER_SCHEMA
-from helpers import DIRECTION_IDS, DIRECTIONS, FORMATS, chat, paths, req
+from tx_fixtures import PNG, REQUESTS
+from tx_helpers import DIRECTION_IDS, DIRECTIONS, FORMATS, chat, paths, req
 
 WAV = base64.b64encode(b"RIFF....WAVEfmt ").decode()
 PDF = base64.b64encode(b"%PDF-1.4 tiny").decode()
@@ -25,8 +25,12 @@ def test_typical_request_keeps_its_meaning(src, dst):
 @pytest.mark.parametrize("src,dst", DIRECTIONS, ids=DIRECTION_IDS)
 def test_typical_request_strict_refuses_only_what_target_lacks(src, dst):
     lossy = {
-        ("claude", "openai_chat"), ("gemini", "openai_chat"), ("openai_responses", "openai_chat"),
-        ("openai_chat", "openai_responses"), ("claude", "openai_responses"), ("gemini", "openai_responses"),
+        ("claude", "openai_chat"),
+        ("gemini", "openai_chat"),
+        ("openai_responses", "openai_chat"),
+        ("openai_chat", "openai_responses"),
+        ("claude", "openai_responses"),
+        ("gemini", "openai_responses"),
     }
     if (src, dst) in lossy:
         with pytest.raises(TranslationError) as err:
@@ -40,9 +44,13 @@ def test_typical_request_strict_refuses_only_what_target_lacks(src, dst):
 
 
 def _late_system():
-    return chat({"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"},
-                {"role": "assistant", "content": "Hello"}, {"role": "system", "content": "Now answer in French."},
-                {"role": "user", "content": "Bye"})
+    return chat(
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": "Hello"},
+        {"role": "system", "content": "Now answer in French."},
+        {"role": "user", "content": "Bye"},
+    )
 
 
 @pytest.mark.parametrize("dst", ["claude", "gemini"])
@@ -53,13 +61,22 @@ def test_late_system_prompt_is_refused_in_strict_and_hoisted_with_warning(dst):
     result = req("openai_chat", dst, _late_system(), policy="lenient")
     assert paths(result) == ["messages[3]"]
     m = meaning.MEANING[dst](result.payload)
-    assert m["system"] == ["Be brief.\n\nNow answer in French."] or m["system"] == ["Be brief.", "Now answer in French."]
+    assert m["system"] == ["Be brief.\n\nNow answer in French."] or m["system"] == [
+        "Be brief.",
+        "Now answer in French.",
+    ]
     assert [r for r, _ in m["turns"]] == ["user", "assistant", "user"]
 
 
 def test_late_system_prompt_stays_in_place_for_responses():
     out = req("openai_chat", "openai_responses", _late_system()).payload
-    assert [i.get("role") for i in out["input"]] == ["system", "user", "assistant", "system", "user"]
+    assert [i.get("role") for i in out["input"]] == [
+        "system",
+        "user",
+        "assistant",
+        "system",
+        "user",
+    ]
 
 
 def test_developer_role_is_kept_between_openai_formats_and_is_system_for_claude():
@@ -69,13 +86,17 @@ def test_developer_role_is_kept_between_openai_formats_and_is_system_for_claude(
 
 
 def test_claude_system_blocks_with_cache_control_survive_to_claude_and_are_a_loss_elsewhere():
-    body = {"model": "c", "max_tokens": 10, "messages": [{"role": "user", "content": "Hi"}],
-            "system": [{"type": "text", "text": "Long prompt", "cache_control": {"type": "ephemeral"}}]}
+    body = {
+        "model": "c",
+        "max_tokens": 10,
+        "messages": [{"role": "user", "content": "Hi"}],
+        "system": [{"type": "text", "text": "Long prompt", "cache_control": {"type": "ephemeral"}}],
+    }
     out = req("claude", "openai_chat", body, policy="lenient")
     assert paths(out) == ["system[0].cache_control"]
     back = req("openai_chat", "claude", out.payload).payload
     assert back["system"] == "Long prompt"
-    with pytest.raises(TranslationError, match="system\\[0\\].cache_control"):
+    with pytest.raises(TranslationError, match=r"system\[0\]\.cache_control"):
         req("claude", "gemini", body)
 
 
@@ -93,7 +114,12 @@ def test_consecutive_same_role_messages_merge_into_one_turn_with_several_blocks(
 
 
 def test_empty_text_is_not_sent_to_claude_and_no_placeholder_is_invented():
-    body = chat({"role": "user", "content": [{"type": "text", "text": ""}, {"type": "text", "text": "real"}]})
+    body = chat(
+        {
+            "role": "user",
+            "content": [{"type": "text", "text": ""}, {"type": "text", "text": "real"}],
+        }
+    )
     out = req("openai_chat", "claude", body).payload
     assert out["messages"][0]["content"] == [{"type": "text", "text": "real"}]
 
@@ -131,7 +157,10 @@ def test_https_images_stay_urls_and_are_never_downloaded(dst, monkeypatch):
     if dst == "claude":
         assert out["messages"][0]["content"][0]["source"] == {"type": "url", "url": url}
     if dst == "gemini":
-        assert out["contents"][0]["parts"][0]["fileData"] == {"fileUri": url, "mimeType": "image/jpeg"}
+        assert out["contents"][0]["parts"][0]["fileData"] == {
+            "fileUri": url,
+            "mimeType": "image/jpeg",
+        }
 
 
 @pytest.mark.parametrize("src", ["claude", "gemini", "openai_responses"])
@@ -142,21 +171,39 @@ def test_url_images_back_to_chat_are_urls_not_broken_data_urls(src):
 
 
 def test_image_detail_is_kept_for_responses_and_a_loss_for_claude():
-    body = chat({"role": "user", "content": [{"type": "image_url", "image_url": {"url": "https://x/a.png", "detail": "low"}}]})
-    assert req("openai_chat", "openai_responses", body).payload["input"][0]["content"][0]["detail"] == "low"
+    body = chat(
+        {
+            "role": "user",
+            "content": [
+                {"type": "image_url", "image_url": {"url": "https://x/a.png", "detail": "low"}}
+            ],
+        }
+    )
+    assert (
+        req("openai_chat", "openai_responses", body).payload["input"][0]["content"][0]["detail"]
+        == "low"
+    )
     with pytest.raises(TranslationError, match=r"messages\[0\].content\[0\]"):
         req("openai_chat", "claude", body)
 
 
 def _audio():
-    return chat({"role": "user", "content": [{"type": "input_audio", "input_audio": {"data": WAV, "format": "wav"}}]})
+    return chat(
+        {
+            "role": "user",
+            "content": [{"type": "input_audio", "input_audio": {"data": WAV, "format": "wav"}}],
+        }
+    )
 
 
 def test_audio_goes_to_gemini_inline_and_back():
     out = req("openai_chat", "gemini", _audio()).payload
     assert out["contents"][0]["parts"][0] == {"inlineData": {"mimeType": "audio/wav", "data": WAV}}
     back = req("gemini", "openai_chat", out).payload
-    assert back["messages"][0]["content"][0] == {"type": "input_audio", "input_audio": {"data": WAV, "format": "wav"}}
+    assert back["messages"][0]["content"][0] == {
+        "type": "input_audio",
+        "input_audio": {"data": WAV, "format": "wav"},
+    }
 
 
 @pytest.mark.parametrize("dst", ["claude", "openai_responses"])
@@ -166,65 +213,119 @@ def test_audio_is_a_loss_where_the_target_has_no_audio_input(dst):
 
 
 def _pdf():
-    return chat({"role": "user", "content": [
-        {"type": "text", "text": "Summarise"},
-        {"type": "file", "file": {"file_data": f"data:application/pdf;base64,{PDF}", "filename": "a.pdf"}}]})
+    return chat(
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "Summarise"},
+                {
+                    "type": "file",
+                    "file": {
+                        "file_data": f"data:application/pdf;base64,{PDF}",
+                        "filename": "a.pdf",
+                    },
+                },
+            ],
+        }
+    )
 
 
 def test_pdf_documents_in_every_format():
     claude = req("openai_chat", "claude", _pdf()).payload["messages"][0]["content"][1]
-    assert claude == {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": PDF},
-                      "title": "a.pdf"}
+    assert claude == {
+        "type": "document",
+        "source": {"type": "base64", "media_type": "application/pdf", "data": PDF},
+        "title": "a.pdf",
+    }
     gem = req("openai_chat", "gemini", _pdf()).payload["contents"][0]["parts"][1]
     assert gem == {"inlineData": {"mimeType": "application/pdf", "data": PDF}}
     resp = req("openai_chat", "openai_responses", _pdf()).payload["input"][0]["content"][1]
-    assert resp == {"type": "input_file", "file_data": f"data:application/pdf;base64,{PDF}", "filename": "a.pdf"}
-    for src, body in (("claude", {"model": "c", "max_tokens": 5, "messages": [{"role": "user", "content": [claude]}]}),):
+    assert resp == {
+        "type": "input_file",
+        "file_data": f"data:application/pdf;base64,{PDF}",
+        "filename": "a.pdf",
+    }
+    for src, body in (
+        (
+            "claude",
+            {"model": "c", "max_tokens": 5, "messages": [{"role": "user", "content": [claude]}]},
+        ),
+    ):
         back = req(src, "openai_chat", body).payload["messages"][0]["content"][0]
         assert back["file"]["file_data"] == f"data:application/pdf;base64,{PDF}"
 
 
 # Tools ------------------------------------------------------------------------------------------
 
-STRICT_SCHEMA = {"type": "object", "properties": {"q": {"type": ["string", "null"], "minLength": 1}},
-                 "required": ["q"], "additionalProperties": False}
+STRICT_SCHEMA = {
+    "type": "object",
+    "properties": {"q": {"type": ["string", "null"], "minLength": 1}},
+    "required": ["q"],
+    "additionalProperties": False,
+}
 
 
 @pytest.mark.parametrize("dst", ["claude", "openai_responses"])
 def test_full_json_schema_of_tools_is_copied(dst):
-    body = chat({"role": "user", "content": "x"},
-                tools=[{"type": "function", "function": {"name": "search", "parameters": STRICT_SCHEMA}}])
+    body = chat(
+        {"role": "user", "content": "x"},
+        tools=[{"type": "function", "function": {"name": "search", "parameters": STRICT_SCHEMA}}],
+    )
     out = req("openai_chat", dst, body).payload
     tool = out["tools"][0]
     assert (tool.get("input_schema") or tool.get("parameters")) == STRICT_SCHEMA
 
 
 def test_gemini_tool_schema_is_reduced_with_a_finding_naming_the_keyword():
-    body = chat({"role": "user", "content": "x"},
-                tools=[{"type": "function", "function": {"name": "search", "parameters": STRICT_SCHEMA}}])
+    body = chat(
+        {"role": "user", "content": "x"},
+        tools=[{"type": "function", "function": {"name": "search", "parameters": STRICT_SCHEMA}}],
+    )
     with pytest.raises(TranslationError) as err:
         req("openai_chat", "gemini", body)
     assert err.value.path == "tools[0].function.parameters.additionalProperties"
     out = req("openai_chat", "gemini", body, policy="lenient")
     params = out.payload["tools"][0]["functionDeclarations"][0]["parameters"]
-    assert params == {"type": "object", "properties": {"q": {"type": "string", "nullable": True, "minLength": 1}},
-                      "required": ["q"]}
+    assert params == {
+        "type": "object",
+        "properties": {"q": {"type": "string", "nullable": True, "minLength": 1}},
+        "required": ["q"],
+    }
     assert paths(out) == ["tools[0].function.parameters.additionalProperties"]
 
 
 CHOICES = {
-    "openai_chat": {"auto": "auto", "none": "none", "required": "required",
-                    "tool": {"type": "function", "function": {"name": "get_weather"}}},
-    "claude": {"auto": {"type": "auto"}, "none": {"type": "none"}, "required": {"type": "any"},
-               "tool": {"type": "tool", "name": "get_weather"}},
-    "gemini": {"auto": {"functionCallingConfig": {"mode": "AUTO"}}, "none": {"functionCallingConfig": {"mode": "NONE"}},
-               "required": {"functionCallingConfig": {"mode": "ANY"}},
-               "tool": {"functionCallingConfig": {"mode": "ANY", "allowedFunctionNames": ["get_weather"]}}},
-    "openai_responses": {"auto": "auto", "none": "none", "required": "required",
-                         "tool": {"type": "function", "name": "get_weather"}},
+    "openai_chat": {
+        "auto": "auto",
+        "none": "none",
+        "required": "required",
+        "tool": {"type": "function", "function": {"name": "get_weather"}},
+    },
+    "claude": {
+        "auto": {"type": "auto"},
+        "none": {"type": "none"},
+        "required": {"type": "any"},
+        "tool": {"type": "tool", "name": "get_weather"},
+    },
+    "gemini": {
+        "auto": {"functionCallingConfig": {"mode": "AUTO"}},
+        "none": {"functionCallingConfig": {"mode": "NONE"}},
+        "required": {"functionCallingConfig": {"mode": "ANY"}},
+        "tool": {"functionCallingConfig": {"mode": "ANY", "allowedFunctionNames": ["get_weather"]}},
+    },
+    "openai_responses": {
+        "auto": "auto",
+        "none": "none",
+        "required": "required",
+        "tool": {"type": "function", "name": "get_weather"},
+    },
 }
-CHOICE_FIELD = {"openai_chat": "tool_choice", "claude": "tool_choice", "gemini": "toolConfig",
-                "openai_responses": "tool_choice"}
+CHOICE_FIELD = {
+    "openai_chat": "tool_choice",
+    "claude": "tool_choice",
+    "gemini": "toolConfig",
+    "openai_responses": "tool_choice",
+}
 
 
 @pytest.mark.parametrize("mode", ["auto", "none", "required", "tool"])
@@ -253,12 +354,25 @@ def test_tool_result_name_is_looked_up_by_id_for_gemini():
 
 
 def test_gemini_calls_without_ids_get_minted_ids_that_pair_with_their_responses():
-    body = {"contents": [
-        {"role": "user", "parts": [{"text": "weather in A and B"}]},
-        {"role": "model", "parts": [{"functionCall": {"name": "w", "args": {"c": "A"}}},
-                                    {"functionCall": {"name": "w", "args": {"c": "B"}}}]},
-        {"role": "user", "parts": [{"functionResponse": {"name": "w", "response": {"output": "a"}}},
-                                   {"functionResponse": {"name": "w", "response": {"output": "b"}}}]}]}
+    body = {
+        "contents": [
+            {"role": "user", "parts": [{"text": "weather in A and B"}]},
+            {
+                "role": "model",
+                "parts": [
+                    {"functionCall": {"name": "w", "args": {"c": "A"}}},
+                    {"functionCall": {"name": "w", "args": {"c": "B"}}},
+                ],
+            },
+            {
+                "role": "user",
+                "parts": [
+                    {"functionResponse": {"name": "w", "response": {"output": "a"}}},
+                    {"functionResponse": {"name": "w", "response": {"output": "b"}}},
+                ],
+            },
+        ]
+    }
     for dst in ("openai_chat", "claude", "openai_responses"):
         m = meaning.MEANING[dst](req("gemini", dst, body).payload)
         calls = [i for _, items in m["turns"] for i in items if i[0] == "call"]
@@ -274,33 +388,71 @@ def test_gemini_calls_without_ids_get_minted_ids_that_pair_with_their_responses(
 @pytest.mark.parametrize("policy", ["strict", "lenient"])
 @pytest.mark.parametrize("dst", ["claude", "gemini", "openai_responses"])
 def test_invalid_tool_call_json_is_an_error_in_both_policies(dst, policy):
-    body = chat({"role": "user", "content": "x"}, {"role": "assistant", "tool_calls": [
-        {"id": "c1", "type": "function", "function": {"name": "f", "arguments": '{"a": '}}]})
+    body = chat(
+        {"role": "user", "content": "x"},
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {"id": "c1", "type": "function", "function": {"name": "f", "arguments": '{"a": '}}
+            ],
+        },
+    )
     with pytest.raises(TranslationError) as err:
         translate_request("openai_chat", dst, body, policy=policy)
     assert err.value.path == "messages[1].tool_calls[0].function.arguments"
 
 
 def test_responses_invalid_function_call_arguments_are_an_error():
-    body = {"model": "m", "input": [{"type": "function_call", "call_id": "c", "name": "f", "arguments": "nope"}]}
+    body = {
+        "model": "m",
+        "input": [{"type": "function_call", "call_id": "c", "name": "f", "arguments": "nope"}],
+    }
     with pytest.raises(TranslationError, match=r"input\[0\].arguments"):
         translate_request("openai_responses", "claude", body, policy="lenient")
 
 
 def test_assistant_text_beside_tool_calls_is_kept_everywhere():
     for dst in ("claude", "gemini", "openai_responses"):
-        m = meaning.MEANING[dst](req("openai_chat", dst, REQUESTS["openai_chat"], policy="lenient").payload)
-        assistant = [items for role, items in m["turns"] if role == "assistant"][0]
+        m = meaning.MEANING[dst](
+            req("openai_chat", dst, REQUESTS["openai_chat"], policy="lenient").payload
+        )
+        assistant = next(items for role, items in m["turns"] if role == "assistant")
         assert [i[0] for i in assistant] == ["text", "call"]
 
 
 def _error_result():
-    return {"model": "c", "max_tokens": 10, "messages": [
-        {"role": "user", "content": "x"},
-        {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "f", "input": {}}]},
-        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "is_error": True, "content": [
-            {"type": "text", "text": "boom"},
-            {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": PNG}}]}]}]}
+    return {
+        "model": "c",
+        "max_tokens": 10,
+        "messages": [
+            {"role": "user", "content": "x"},
+            {
+                "role": "assistant",
+                "content": [{"type": "tool_use", "id": "t1", "name": "f", "input": {}}],
+            },
+            {
+                "role": "user",
+                "content": [
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": "t1",
+                        "is_error": True,
+                        "content": [
+                            {"type": "text", "text": "boom"},
+                            {
+                                "type": "image",
+                                "source": {
+                                    "type": "base64",
+                                    "media_type": "image/png",
+                                    "data": PNG,
+                                },
+                            },
+                        ],
+                    }
+                ],
+            },
+        ],
+    }
 
 
 def test_tool_error_results_and_images_in_results_reach_gemini():
@@ -334,8 +486,11 @@ def test_images_in_results_reach_responses_as_output_list():
 def test_claude_thinking_signature_survives_gemini_and_back():
     gem = req("claude", "gemini", REQUESTS["claude"]).payload
     part = gem["contents"][1]["parts"][0]
-    assert part == {"text": "The user wants weather.", "thought": True,
-                    "thoughtSignature": REQUESTS["claude"]["messages"][1]["content"][0]["signature"]}
+    assert part == {
+        "text": "The user wants weather.",
+        "thought": True,
+        "thoughtSignature": REQUESTS["claude"]["messages"][1]["content"][0]["signature"],
+    }
     back = req("gemini", "claude", gem).payload
     assert back["messages"] == REQUESTS["claude"]["messages"]
 
@@ -349,16 +504,33 @@ def test_gemini_signatures_on_function_calls_survive_claude_and_responses_round_
 
 def test_claude_thinking_signature_survives_responses_as_encrypted_content():
     mid = req("claude", "openai_responses", REQUESTS["claude"], policy="lenient").payload
-    reasoning = [i for i in mid["input"] if i["type"] == "reasoning"][0]
-    assert reasoning["encrypted_content"] == REQUESTS["claude"]["messages"][1]["content"][0]["signature"]
-    assert req("openai_responses", "claude", mid, policy="lenient").payload["messages"] == REQUESTS["claude"]["messages"]
+    reasoning = next(i for i in mid["input"] if i["type"] == "reasoning")
+    assert (
+        reasoning["encrypted_content"]
+        == REQUESTS["claude"]["messages"][1]["content"][0]["signature"]
+    )
+    assert (
+        req("openai_responses", "claude", mid, policy="lenient").payload["messages"]
+        == REQUESTS["claude"]["messages"]
+    )
 
 
 def test_redacted_thinking_is_kept_for_claude_and_a_loss_elsewhere():
-    body = {"model": "c", "max_tokens": 10, "messages": [
-        {"role": "user", "content": "x"},
-        {"role": "assistant", "content": [{"type": "redacted_thinking", "data": "opaque"}, {"type": "text", "text": "y"}]},
-        {"role": "user", "content": "z"}]}
+    body = {
+        "model": "c",
+        "max_tokens": 10,
+        "messages": [
+            {"role": "user", "content": "x"},
+            {
+                "role": "assistant",
+                "content": [
+                    {"type": "redacted_thinking", "data": "opaque"},
+                    {"type": "text", "text": "y"},
+                ],
+            },
+            {"role": "user", "content": "z"},
+        ],
+    }
     for dst in ("gemini", "openai_chat", "openai_responses"):
         with pytest.raises(TranslationError, match=r"messages\[1\].content\[0\]"):
             req("claude", dst, body)
@@ -369,13 +541,17 @@ EFFORTS = [("low", 2048), ("medium", 8192), ("high", 16384)]
 
 @pytest.mark.parametrize("effort,budget", EFFORTS)
 def test_reasoning_effort_thinking_budget_and_thinking_config(effort, budget):
-    body = chat({"role": "user", "content": "x"}, reasoning_effort=effort, max_completion_tokens=32000)
+    body = chat(
+        {"role": "user", "content": "x"}, reasoning_effort=effort, max_completion_tokens=32000
+    )
     claude = req("openai_chat", "claude", body).payload
     assert claude["thinking"] == {"type": "enabled", "budget_tokens": budget}
     assert req("claude", "openai_chat", claude).payload["reasoning_effort"] == effort
     gem = req("openai_chat", "gemini", body).payload
     assert gem["generationConfig"]["thinkingConfig"] == {"thinkingLevel": effort}
-    assert req("claude", "gemini", claude).payload["generationConfig"]["thinkingConfig"] == {"thinkingBudget": budget}
+    assert req("claude", "gemini", claude).payload["generationConfig"]["thinkingConfig"] == {
+        "thinkingBudget": budget
+    }
     assert req("openai_chat", "openai_responses", body).payload["reasoning"] == {"effort": effort}
 
 
@@ -383,26 +559,46 @@ def test_thinking_budget_stays_below_claude_max_tokens():
     body = chat({"role": "user", "content": "x"}, reasoning_effort="high")
     out = req("openai_chat", "claude", body).payload
     assert out["thinking"]["budget_tokens"] < out["max_tokens"]
-    small = chat({"role": "user", "content": "x"}, reasoning_effort="high", max_completion_tokens=100)
+    small = chat(
+        {"role": "user", "content": "x"}, reasoning_effort="high", max_completion_tokens=100
+    )
     with pytest.raises(TranslationError, match="reasoning_effort"):
         req("openai_chat", "claude", small)
 
 
 # Structured output --------------------------------------------------------------------------------
 
-SCHEMA = {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"], "additionalProperties": False}
+SCHEMA = {
+    "type": "object",
+    "properties": {"a": {"type": "integer"}},
+    "required": ["a"],
+    "additionalProperties": False,
+}
 
 
 def test_structured_output_in_every_format():
-    body = chat({"role": "user", "content": "x"},
-                response_format={"type": "json_schema", "json_schema": {"name": "r", "schema": SCHEMA, "strict": True}})
+    body = chat(
+        {"role": "user", "content": "x"},
+        response_format={
+            "type": "json_schema",
+            "json_schema": {"name": "r", "schema": SCHEMA, "strict": True},
+        },
+    )
     claude = req("openai_chat", "claude", body).payload
     assert claude["output_config"] == {"format": {"type": "json_schema", "schema": SCHEMA}}
     gem = req("openai_chat", "gemini", body).payload
-    assert gem["generationConfig"] == {"responseMimeType": "application/json", "responseJsonSchema": SCHEMA}
+    assert gem["generationConfig"] == {
+        "responseMimeType": "application/json",
+        "responseJsonSchema": SCHEMA,
+    }
     resp = req("openai_chat", "openai_responses", body).payload
-    assert resp["text"] == {"format": {"type": "json_schema", "name": "r", "schema": SCHEMA, "strict": True}}
-    assert req("openai_responses", "openai_chat", resp).payload["response_format"] == body["response_format"]
+    assert resp["text"] == {
+        "format": {"type": "json_schema", "name": "r", "schema": SCHEMA, "strict": True}
+    }
+    assert (
+        req("openai_responses", "openai_chat", resp).payload["response_format"]
+        == body["response_format"]
+    )
     for src, payload in (("claude", claude), ("gemini", gem)):
         back = req(src, "openai_chat", payload).payload["response_format"]
         assert back["json_schema"]["schema"] == SCHEMA
@@ -410,7 +606,9 @@ def test_structured_output_in_every_format():
 
 def test_json_mode_without_schema_is_a_loss_for_claude_only():
     body = chat({"role": "user", "content": "x"}, response_format={"type": "json_object"})
-    assert req("openai_chat", "gemini", body).payload["generationConfig"] == {"responseMimeType": "application/json"}
+    assert req("openai_chat", "gemini", body).payload["generationConfig"] == {
+        "responseMimeType": "application/json"
+    }
     with pytest.raises(TranslationError, match="response_format"):
         req("openai_chat", "claude", body)
 
@@ -434,22 +632,46 @@ def test_gemini_takes_at_most_five_stop_sequences():
         req("claude", "gemini", claude)
     out = req("claude", "gemini", claude, policy="lenient").payload
     assert out["generationConfig"]["stopSequences"] == ["a", "b", "c", "d", "e"]
-    assert req("gemini", "openai_chat", req("openai_chat", "gemini", body).payload).payload["stop"] == ["a", "b", "c", "d"]
+    assert req("gemini", "openai_chat", req("openai_chat", "gemini", body).payload).payload[
+        "stop"
+    ] == ["a", "b", "c", "d"]
 
 
 def test_single_stop_string_becomes_a_list():
-    assert req("openai_chat", "claude", chat({"role": "user", "content": "x"}, stop="END")).payload["stop_sequences"] == ["END"]
+    assert req("openai_chat", "claude", chat({"role": "user", "content": "x"}, stop="END")).payload[
+        "stop_sequences"
+    ] == ["END"]
 
 
 def test_n_seed_logprobs_penalties_map_to_gemini_and_back():
-    body = chat({"role": "user", "content": "x"}, n=2, seed=7, logprobs=True, top_logprobs=3, presence_penalty=0.5,
-                frequency_penalty=0.25)
+    body = chat(
+        {"role": "user", "content": "x"},
+        n=2,
+        seed=7,
+        logprobs=True,
+        top_logprobs=3,
+        presence_penalty=0.5,
+        frequency_penalty=0.25,
+    )
     gen = req("openai_chat", "gemini", body).payload["generationConfig"]
-    assert gen == {"candidateCount": 2, "seed": 7, "responseLogprobs": True, "logprobs": 3, "presencePenalty": 0.5,
-                   "frequencyPenalty": 0.25}
-    back = req("gemini", "openai_chat", req("openai_chat", "gemini", body).payload, model="gpt-4o").payload
-    assert {k: back[k] for k in ("n", "seed", "logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")} == \
-        {k: body[k] for k in ("n", "seed", "logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")}
+    assert gen == {
+        "candidateCount": 2,
+        "seed": 7,
+        "responseLogprobs": True,
+        "logprobs": 3,
+        "presencePenalty": 0.5,
+        "frequencyPenalty": 0.25,
+    }
+    back = req(
+        "gemini", "openai_chat", req("openai_chat", "gemini", body).payload, model="gpt-4o"
+    ).payload
+    assert {
+        k: back[k]
+        for k in ("n", "seed", "logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")
+    } == {
+        k: body[k]
+        for k in ("n", "seed", "logprobs", "top_logprobs", "presence_penalty", "frequency_penalty")
+    }
 
 
 def test_claude_cannot_say_n_seed_or_logprobs():
@@ -493,7 +715,9 @@ def test_gemini_target_gets_model_and_stream_in_the_result_not_the_body():
 
 
 def test_chat_target_streams_ask_for_usage():
-    out = req("claude", "openai_chat", dict(REQUESTS["claude"], stream=True), policy="lenient").payload
+    out = req(
+        "claude", "openai_chat", dict(REQUESTS["claude"], stream=True), policy="lenient"
+    ).payload
     assert out["stream_options"] == {"include_usage": True}
 
 
@@ -502,3 +726,85 @@ def test_unknown_format_and_policy_are_rejected():
         translate_request("openai_chat", "mistral", {})
     with pytest.raises(ValueError):
         translate_request("openai_chat", "claude", REQUESTS["openai_chat"], policy="maybe")
+
+
+def test_adaptive_thinking_is_gemini_dynamic_budget_and_a_loss_for_openai():
+    body = {
+        "model": "c",
+        "max_tokens": 100,
+        "messages": [{"role": "user", "content": "x"}],
+        "thinking": {"type": "adaptive"},
+    }
+    gem = req("claude", "gemini", body).payload
+    assert gem["generationConfig"]["thinkingConfig"] == {"thinkingBudget": -1}
+    assert req("gemini", "claude", gem, model="c").payload["thinking"] == {"type": "adaptive"}
+    for dst in ("openai_chat", "openai_responses"):
+        with pytest.raises(TranslationError, match="thinking"):
+            req("claude", dst, body)
+
+
+# Responses-specific ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dst", ["openai_chat", "claude", "gemini"])
+def test_responses_string_input_and_instructions(dst):
+    body = {"model": "gpt-5", "instructions": "Be terse.", "input": "Hello"}
+    m = meaning.MEANING[dst](req("openai_responses", dst, body).payload)
+    assert m == {"system": ["Be terse."], "turns": [("user", [("text", "Hello")])]}
+
+
+def test_responses_reasoning_item_becomes_a_signed_gemini_thought_and_back():
+    gem = req("openai_responses", "gemini", REQUESTS["openai_responses"], policy="lenient").payload
+    thought = gem["contents"][1]["parts"][0]
+    assert thought == {
+        "text": "The user wants weather.",
+        "thought": True,
+        "thoughtSignature": REQUESTS["openai_responses"]["input"][1]["encrypted_content"],
+    }
+    back = req("gemini", "openai_responses", gem, policy="lenient").payload
+    reasoning = next(i for i in back["input"] if i["type"] == "reasoning")
+    assert reasoning["encrypted_content"] == thought["thoughtSignature"]
+
+
+def test_gemini_structured_output_and_tools_reach_responses():
+    body = {
+        "contents": [{"role": "user", "parts": [{"text": "x"}]}],
+        "tools": [{"functionDeclarations": [{"name": "f", "parameters": {"type": "OBJECT"}}]}],
+        "toolConfig": {"functionCallingConfig": {"mode": "ANY", "allowedFunctionNames": ["f"]}},
+        "generationConfig": {
+            "responseMimeType": "application/json",
+            "responseSchema": {"type": "OBJECT"},
+        },
+    }
+    out = req("gemini", "openai_responses", body).payload
+    assert out["tools"] == [
+        {"type": "function", "name": "f", "parameters": {"type": "object"}, "strict": None}
+    ]
+    assert out["tool_choice"] == {"type": "function", "name": "f"}
+    assert out["text"]["format"]["schema"] == {"type": "object"}
+
+
+def test_responses_function_output_with_an_image_reaches_claude_tool_result():
+    body = {
+        "model": "m",
+        "input": [
+            {"role": "user", "content": "look"},
+            {"type": "function_call", "call_id": "c1", "name": "shot", "arguments": "{}"},
+            {
+                "type": "function_call_output",
+                "call_id": "c1",
+                "output": [
+                    {"type": "input_text", "text": "here"},
+                    {
+                        "type": "input_image",
+                        "image_url": f"data:image/png;base64,{PNG}",
+                        "detail": "auto",
+                    },
+                ],
+            },
+        ],
+    }
+    out = req("openai_responses", "claude", body).payload
+    result = out["messages"][2]["content"][0]
+    assert result["tool_use_id"] == "c1"
+    assert [b["type"] for b in result["content"]] == ["text", "image"]

@@ -81,6 +81,7 @@ class RouteSpec:
     text_media_type: str = ""
     formats: tuple[str, ...] = ()
     websocket: bool = False
+    client_events: Any = None  # the model of a WebSocket route's client events
 
 
 async def resolve(value: Any) -> Any:
@@ -92,7 +93,7 @@ def dump_json(value: Any) -> bytes:
     """JSON of a model (only the fields that were set, by alias) or of plain data."""
     if isinstance(value, BaseModel):
         return value.model_dump_json(by_alias=True, exclude_unset=True).encode()
-    return pydantic_core.to_json(value, by_alias=True, exclude_unset=True)
+    return pydantic_core.to_json(value, by_alias=True)
 
 
 async def read_body(request: Request, limit: int) -> bytes:

@@ -28,13 +28,26 @@ class RenderError(Exception):
     """A template or the model generator failed; nothing has been written."""
 
 
+class RenderedFiles(dict[str, str]):
+    """`{path: text}` plus the paths whose text still needs black.
+
+    Built-in templates are written to render black-stable code (tests assert it), so only the
+    model generator's modules and files from user template directories go through black.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.needs_formatting: set[str] = set()
+
+
 def render(api: ir.Api, *, template_dirs: tuple[Path, ...] = (),
-           tables: dict[str, Any] | None = None) -> dict[str, str]:
+           tables: dict[str, Any] | None = None) -> RenderedFiles:
     """Render every output file. `template_dirs` are searched before the built-in templates."""
     env = make_environment((*template_dirs, BUILTIN_TEMPLATES))
     context = {"api": api, "header": api.header, "tables": tables or {},
                "packages": PACKAGES}
-    files: dict[str, str] = {}
+    files = RenderedFiles()
+    builtin = str(BUILTIN_TEMPLATES)
     for name in sorted(env.list_templates(extensions=["jinja"])):
         top, _, rest = name.partition("/")
         if top not in PACKAGES or any(_is_macro(p) for p in rest.split("/")):
@@ -43,15 +56,20 @@ def render(api: ir.Api, *, template_dirs: tuple[Path, ...] = (),
             continue  # the translators package exists only when the spec has mapping tables
         out = f"{PACKAGES[top]}/{rest.removesuffix('.jinja')}"
         try:
-            files[out] = env.get_template(name).render(context)
+            template = env.get_template(name)
+            files[out] = template.render(context)
         except Exception as exc:  # template errors of every kind become one clear message
             raise RenderError(f"{_template_location(exc, name)}: {type(exc).__name__}: {exc}") from exc
+        if not (template.filename or "").startswith(builtin):
+            files.needs_formatting.add(out)
     try:
         models = render_model_modules(api)
     except Exception as exc:
         raise RenderError(f"datamodel-code-generator failed: {type(exc).__name__}: {exc}") from exc
     for module, text in models.items():
-        files[f"{PACKAGES['models']}/{PACKAGES['models']}/{module}.py"] = text
+        path = f"{PACKAGES['models']}/{PACKAGES['models']}/{module}.py"
+        files[path] = text
+        files.needs_formatting.add(path)
     return files
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pprint
 import textwrap
 from pathlib import Path
@@ -21,6 +22,43 @@ def docstring(text: str, indent: int = 4) -> str:
     return textwrap.indent(safe, " " * indent).lstrip()
 
 
+def pyliteral(value: Any, indent: int = 0) -> str:
+    """A Python literal of plain data that black leaves exactly as it is.
+
+    Every non-empty list and dict is written one element per line with a trailing comma (black's
+    "magic trailing comma" keeps it exploded), strings in the quotes black prefers, and dict keys
+    sorted. `indent` is the column the literal's first line starts at.
+    """
+    pad, inner = " " * indent, " " * (indent + 4)
+    if isinstance(value, dict) and value:
+        items = [f"{inner}{pyliteral(str(k))}: {pyliteral(value[k], indent + 4)},"
+                 for k in sorted(value, key=str)]
+        return "{\n" + "\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list | tuple) and value:
+        items = [f"{inner}{pyliteral(v, indent + 4)}," for v in value]
+        return "[\n" + "\n".join(items) + f"\n{pad}]"
+    if isinstance(value, str):
+        return _black_string(value)
+    if isinstance(value, list | tuple):
+        return "[]"
+    return repr(value)
+
+
+def _black_string(text: str) -> str:
+    # black prefers double quotes unless that needs more escapes than single quotes do.
+    if '"' in text and "'" not in text:
+        return repr(text) if repr(text).startswith("'") else "'" + repr(text)[1:-1] + "'"
+    body = repr(text)[1:-1]
+    if repr(text).startswith('"'):
+        return '"' + body + '"'
+    return '"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
+
+
+def tomlstr(value: Any) -> str:
+    """A TOML basic string (JSON string escapes are valid TOML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
 def make_environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
     loaders = [jinja2.FileSystemLoader(str(p)) for p in search_path if Path(p).is_dir()]
     env = jinja2.Environment(
@@ -31,5 +69,5 @@ def make_environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(pyrepr=pyrepr, docstring=docstring, pystr=repr)
+    env.filters.update(pyrepr=pyrepr, pyliteral=pyliteral, docstring=docstring, pystr=repr, tomlstr=tomlstr)
     return env

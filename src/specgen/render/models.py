@@ -7,9 +7,10 @@ specgen stays the one authority for names and modules: schemas are handed over a
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
-from specgen import ir
+from specgen import ir, names
 from specgen.load import escape
 
 _CLASS = re.compile(r"^class (\w+)\b", re.MULTILINE)
@@ -27,6 +28,10 @@ def model_input(api: ir.Api) -> dict[str, Any]:
     def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
             out = {k: rewrite(v) for k, v in node.items() if k not in ("examples", "example")}
+            if (isinstance(node.get("properties"), dict) and node.get("type", "object") == "object"
+                    and "additionalProperties" not in node):
+                # Providers add fields: an object that does not close itself keeps unknown keys.
+                out["additionalProperties"] = True
             if isinstance(node.get("$ref"), str):
                 out["$ref"] = renamed.get(node["$ref"], node["$ref"])
             if isinstance(node.get("discriminator"), dict) and "mapping" in node["discriminator"]:
@@ -45,14 +50,35 @@ def model_input(api: ir.Api) -> dict[str, Any]:
             "paths": {}, "components": {"schemas": schemas}}
 
 
+def _nfkc_aliases(node: Any, found: dict[str, str]) -> dict[str, str]:
+    """Property names that Python would silently NFKC-normalise (`ﬁle` → `file`).
+
+    They look like identifiers, so the model generator keeps them without an alias, and the
+    wire key then never reaches the field. Renaming them forces an explicit alias.
+    """
+    if isinstance(node, dict):
+        for name in node.get("properties") or {} if isinstance(node.get("properties"), dict) else {}:
+            if isinstance(name, str) and unicodedata.normalize("NFKC", name) != name:
+                found[name] = names.snake_name(name) or "field"
+        for value in node.values():
+            _nfkc_aliases(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _nfkc_aliases(value, found)
+    return found
+
+
 def render_model_modules(api: ir.Api) -> dict[str, str]:
     """{module name: source} for every models module (unformatted; `format` runs black)."""
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
     if not api.schemas:
         return {}
+    source = model_input(api)
+    aliases = _nfkc_aliases(source, {})
     result = generate(
-        model_input(api),
+        source,
+        aliases=aliases or None,
         input_file_type=InputFileType.OpenAPI,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
@@ -66,7 +92,6 @@ def render_model_modules(api: ir.Api) -> dict[str, str]:
         use_union_operator=True,
         use_schema_description=True,
         use_field_description=True,
-        extra_fields="allow",
         treat_dot_as_module=True,
         formatters=[],  # specgen's format stage runs black once, with its cache
         keep_model_order=True,

@@ -39,6 +39,6 @@ class Strict(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     id: str | None = None

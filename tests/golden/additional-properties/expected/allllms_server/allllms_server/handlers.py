@@ -31,6 +31,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Additional properties."""
 
-    async def put_maps(self, *, body: Maps, ctx: RequestContext) -> Metadata:
-        """POST /maps:"""
+    async def put_maps(
+        self,
+        *,
+        body: Maps,
+        ctx: RequestContext,
+    ) -> Metadata:
+        """POST /maps"""
         raise not_implemented(ctx)

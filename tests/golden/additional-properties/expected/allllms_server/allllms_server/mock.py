@@ -21,6 +21,7 @@ from allllms_models import (
     Metadata,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -29,15 +30,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -45,13 +48,21 @@ PLANS: dict[str, Plan] = {
     "putMaps": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("basic", {"env": "prod", "team": "core"}),),
+        examples=[
+            [
+                "basic",
+                {
+                    "env": "prod",
+                    "team": "core",
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -202,7 +213,12 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def put_maps(self, *, body: Maps, ctx: RequestContext) -> Any:
+    async def put_maps(
+        self,
+        *,
+        body: Maps,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("putMaps", ctx, body, params)
 

@@ -20,9 +20,7 @@ class Timestamped(BaseModel):
 
 
 class Owner(Entity, Timestamped):
-    model_config = ConfigDict(
-        extra="allow",
-    )
+    pass
 
 
 class Pet(Entity, Timestamped):

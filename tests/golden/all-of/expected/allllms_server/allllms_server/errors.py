@@ -8,6 +8,7 @@ Raise `ApiError` from a handler to answer with any status in the route's dialect
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from starlette.responses import Response
@@ -76,10 +77,15 @@ def error_payload(dialect: str, error: ApiError) -> dict[str, Any]:
 
 
 def error_response(dialect: str, error: ApiError) -> Response:
-    body = json.dumps(error_payload(dialect, error), ensure_ascii=False).encode()
-    return Response(
-        body, status_code=error.status, media_type="application/json", headers=error.headers
-    )
+    """The error answer, with a request id where each SDK reads it (`x-request-id` for OpenAI,
+    `request-id` and the body's `request_id` for Claude)."""
+    request_id = f"req_{uuid.uuid4().hex}"
+    payload = error_payload(dialect, error)
+    if dialect == "claude":
+        payload["request_id"] = request_id
+    headers = {"x-request-id": request_id, "request-id": request_id, **error.headers}
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    return Response(body, status_code=error.status, media_type="application/json", headers=headers)
 
 
 def stream_error_event(framing: str, dialect: str, error: ApiError) -> bytes:

@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the allOf."""
 
-    async def create_pet(self, *, body: Dog, ctx: RequestContext) -> Dog:
-        """POST /pets:"""
+    async def create_pet(
+        self,
+        *,
+        body: Dog,
+        ctx: RequestContext,
+    ) -> Dog:
+        """POST /pets"""
         raise not_implemented(ctx)

@@ -25,15 +25,6 @@ from .runtime import RequestContext, RouteSpec, dump_json, parse_params, resolve
 logger = logging.getLogger("allllms_server")
 
 KEY_PROTOCOL = "openai-insecure-api-key."
-# route operationId: (client event type, server event type)
-EVENT_TYPES: dict[str, tuple[Any, Any]] = {}
-
-
-def _event_types() -> dict[str, tuple[Any, Any]]:
-    if not EVENT_TYPES:
-        import allllms_models
-
-    return EVENT_TYPES
 
 
 def error_event(message: str, status: int = 400) -> str:
@@ -53,7 +44,7 @@ def websocket_endpoint(
     method = getattr(handlers, route.method_name)
 
     async def serve(websocket: WebSocket) -> None:
-        client_type, _server_type = _event_types()[route.operation_id]
+        client_type = route.client_events
         offered = [
             p.strip()
             for p in websocket.headers.get("sec-websocket-protocol", "").split(",")

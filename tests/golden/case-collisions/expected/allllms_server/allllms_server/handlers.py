@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Case collisions."""
 
-    async def create_user(self, *, body: UserRecord, ctx: RequestContext) -> UserRecord:
-        """POST /users:"""
+    async def create_user(
+        self,
+        *,
+        body: UserRecord,
+        ctx: RequestContext,
+    ) -> UserRecord:
+        """POST /users"""
         raise not_implemented(ctx)

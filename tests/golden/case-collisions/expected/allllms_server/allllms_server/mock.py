@@ -20,6 +20,7 @@ from allllms_models import (
     UserRecord,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -28,15 +29,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -44,13 +47,21 @@ PLANS: dict[str, Plan] = {
     "createUser": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("basic", {"userId": "a", "user_id": "b"}),),
+        examples=[
+            [
+                "basic",
+                {
+                    "userId": "a",
+                    "user_id": "b",
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -201,7 +212,12 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def create_user(self, *, body: UserRecord, ctx: RequestContext) -> Any:
+    async def create_user(
+        self,
+        *,
+        body: UserRecord,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("createUser", ctx, body, params)
 

@@ -31,6 +31,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Hyphens and digits."""
 
-    async def create_3_d_job(self, *, body: Schema3DJobRequest, ctx: RequestContext) -> XRayJob:
-        """POST /v1/3d-jobs:"""
+    async def create_3_d_job(
+        self,
+        *,
+        body: Schema3DJobRequest,
+        ctx: RequestContext,
+    ) -> XRayJob:
+        """POST /v1/3d-jobs"""
         raise not_implemented(ctx)

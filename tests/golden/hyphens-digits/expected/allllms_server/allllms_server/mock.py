@@ -21,6 +21,7 @@ from allllms_models import (
     XRayJob,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -29,15 +30,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -45,13 +48,21 @@ PLANS: dict[str, Plan] = {
     "create-3d-job": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("basic", {"1st-frame": "f", "job-id": "j1"}),),
+        examples=[
+            [
+                "basic",
+                {
+                    "1st-frame": "f",
+                    "job-id": "j1",
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -202,7 +213,12 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def create_3_d_job(self, *, body: Schema3DJobRequest, ctx: RequestContext) -> Any:
+    async def create_3_d_job(
+        self,
+        *,
+        body: Schema3DJobRequest,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("create-3d-job", ctx, body, params)
 

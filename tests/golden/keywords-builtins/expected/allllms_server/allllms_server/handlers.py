@@ -31,6 +31,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Keywords and builtins."""
 
-    async def import_(self, *, body: Class, ctx: RequestContext) -> FieldModel:
-        """POST /things:"""
+    async def import_(
+        self,
+        *,
+        body: Class,
+        ctx: RequestContext,
+    ) -> FieldModel:
+        """POST /things"""
         raise not_implemented(ctx)

@@ -21,6 +21,7 @@ from allllms_models import (
     FieldModel,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -29,15 +30,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -45,13 +48,28 @@ PLANS: dict[str, Plan] = {
     "import": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("basic", {"id": {"float": 1.5}, "list": {"str": "s"}, "type": {"int": 3}}),),
+        examples=[
+            [
+                "basic",
+                {
+                    "id": {
+                        "float": 1.5,
+                    },
+                    "list": {
+                        "str": "s",
+                    },
+                    "type": {
+                        "int": 3,
+                    },
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -202,7 +220,12 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def import_(self, *, body: Class, ctx: RequestContext) -> Any:
+    async def import_(
+        self,
+        *,
+        body: Class,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("import", ctx, body, params)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
 from typing import Annotated, Literal
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Cafe(BaseModel):
@@ -37,4 +37,4 @@ class CremeBrulee(BaseModel):
         extra="allow",
     )
     crème: str | None = None
-    ﬁle: str | None = None
+    file: Annotated[str | None, Field(alias="ﬁle")] = None

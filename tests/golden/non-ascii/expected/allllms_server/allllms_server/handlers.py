@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Non-ASCII — café."""
 
-    async def creer_menu(self, *, body: Cafe, ctx: RequestContext) -> Cafe:
-        """POST /menus:"""
+    async def creer_menu(
+        self,
+        *,
+        body: Cafe,
+        ctx: RequestContext,
+    ) -> Cafe:
+        """POST /menus"""
         raise not_implemented(ctx)

@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Nullable."""
 
-    async def create_record(self, *, body: Record, ctx: RequestContext) -> Record:
-        """POST /records:"""
+    async def create_record(
+        self,
+        *,
+        body: Record,
+        ctx: RequestContext,
+    ) -> Record:
+        """POST /records"""
         raise not_implemented(ctx)

@@ -20,6 +20,7 @@ from allllms_models import (
     Record,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -28,15 +29,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -44,13 +47,22 @@ PLANS: dict[str, Plan] = {
     "createRecord": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("basic", {"count": 0, "name": None, "score": 2.5}),),
+        examples=[
+            [
+                "basic",
+                {
+                    "count": 0,
+                    "name": None,
+                    "score": 2.5,
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -201,7 +213,12 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def create_record(self, *, body: Record, ctx: RequestContext) -> Any:
+    async def create_record(
+        self,
+        *,
+        body: Record,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("createRecord", ctx, body, params)
 

@@ -4,7 +4,7 @@ parameter and body types, stream framing."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -25,7 +25,13 @@ ROUTES: tuple[RouteSpec, ...] = (
         path="/records",
         dialect="gemini",
         security=(),
-        bodies=(BodyContent("application/json", "json", TypeAdapter(Record)),),
+        bodies=(
+            BodyContent(
+                "application/json",
+                "json",
+                TypeAdapter(Record),
+            ),
+        ),
         body_required=True,
         success_status=200,
         binary_media_types=(),

@@ -81,6 +81,7 @@ class RouteSpec:
     text_media_type: str = ""
     formats: tuple[str, ...] = ()
     websocket: bool = False
+    client_events: Any = None  # the model of a WebSocket route's client events
 
 
 async def resolve(value: Any) -> Any:

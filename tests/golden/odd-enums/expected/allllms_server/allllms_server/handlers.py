@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Odd enums."""
 
-    async def create_image(self, *, body: ImageRequest, ctx: RequestContext) -> ImageRequest:
-        """POST /images:"""
+    async def create_image(
+        self,
+        *,
+        body: ImageRequest,
+        ctx: RequestContext,
+    ) -> ImageRequest:
+        """POST /images"""
         raise not_implemented(ctx)

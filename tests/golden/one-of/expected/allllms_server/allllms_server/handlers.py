@@ -32,10 +32,20 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the oneOf."""
 
-    async def send_input(self, *, body: Input, ctx: RequestContext) -> Label:
-        """POST /inputs:"""
+    async def send_input(
+        self,
+        *,
+        body: Input,
+        ctx: RequestContext,
+    ) -> Label:
+        """POST /inputs"""
         raise not_implemented(ctx)
 
-    async def create_shape(self, *, body: Shape, ctx: RequestContext) -> Shape:
-        """POST /shapes:"""
+    async def create_shape(
+        self,
+        *,
+        body: Shape,
+        ctx: RequestContext,
+    ) -> Shape:
+        """POST /shapes"""
         raise not_implemented(ctx)

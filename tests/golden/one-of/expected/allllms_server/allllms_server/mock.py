@@ -22,6 +22,7 @@ from allllms_models import (
     Shape,
 )
 
+
 from .handlers import Handlers
 from .runtime import Binary, RequestContext
 
@@ -30,15 +31,17 @@ __all__ = ["MockHandlers"]
 
 @dataclass(frozen=True)
 class Plan:
+    """How the mock answers one operation (see `specgen.ir.MockPlan`)."""
+
     kind: str
     media_type: str
-    examples: tuple[tuple[str, Any], ...]
+    examples: list[Any]  # [name, value] pairs
     select: str
     select_param: str
-    select_values: tuple[Any, ...]
-    stream_events: tuple[Any, ...]
-    pairs: tuple[tuple[str, dict[str, Any]], ...]
-    binary_media_types: tuple[str, ...]
+    select_values: list[Any]
+    stream_events: list[Any]
+    pairs: list[Any]  # [example name, {request key: scalar value or None}]
+    binary_media_types: list[str]
     text: bool
 
 
@@ -46,25 +49,40 @@ PLANS: dict[str, Plan] = {
     "sendInput": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("ok", {"text": "ok"}),),
+        examples=[
+            [
+                "ok",
+                {
+                    "text": "ok",
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
     "createShape": Plan(
         kind="json",
         media_type="application/json",
-        examples=(("circle", {"kind": "circle", "radius": 1.5}),),
+        examples=[
+            [
+                "circle",
+                {
+                    "kind": "circle",
+                    "radius": 1.5,
+                },
+            ],
+        ],
         select="first",
         select_param="",
-        select_values=(),
-        stream_events=(),
-        pairs=(),
-        binary_media_types=(),
+        select_values=[],
+        stream_events=[],
+        pairs=[],
+        binary_media_types=[],
         text=False,
     ),
 }
@@ -215,11 +233,21 @@ class MockHandlers(Handlers):
                     "item": item,
                 }
 
-    async def send_input(self, *, body: Input, ctx: RequestContext) -> Any:
+    async def send_input(
+        self,
+        *,
+        body: Input,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("sendInput", ctx, body, params)
 
-    async def create_shape(self, *, body: Shape, ctx: RequestContext) -> Any:
+    async def create_shape(
+        self,
+        *,
+        body: Shape,
+        ctx: RequestContext,
+    ) -> Any:
         params: dict[str, Any] = {}
         return self.answer("createShape", ctx, body, params)
 

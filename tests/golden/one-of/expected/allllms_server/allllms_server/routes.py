@@ -4,7 +4,7 @@ parameter and body types, stream framing."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -27,7 +27,13 @@ ROUTES: tuple[RouteSpec, ...] = (
         path="/inputs",
         dialect="claude",
         security=(),
-        bodies=(BodyContent("application/json", "json", TypeAdapter(Input)),),
+        bodies=(
+            BodyContent(
+                "application/json",
+                "json",
+                TypeAdapter(Input),
+            ),
+        ),
         body_required=True,
         success_status=200,
         binary_media_types=(),
@@ -42,7 +48,13 @@ ROUTES: tuple[RouteSpec, ...] = (
         path="/shapes",
         dialect="openai",
         security=(),
-        bodies=(BodyContent("application/json", "json", TypeAdapter(Shape)),),
+        bodies=(
+            BodyContent(
+                "application/json",
+                "json",
+                TypeAdapter(Shape),
+            ),
+        ),
         body_required=True,
         success_status=200,
         binary_media_types=(),

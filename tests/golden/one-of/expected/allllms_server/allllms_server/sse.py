@@ -16,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+from pydantic import BaseModel
 from starlette.responses import StreamingResponse
 
 from .errors import ApiError, stream_error_event
@@ -42,9 +43,20 @@ def frame(framing: str, event: Any) -> bytes:
 
 
 async def frames(events: AsyncIterator[Any], framing: str, dialect: str) -> AsyncIterator[bytes]:
+    named = framing == "event-data"
     try:
         async for event in events:
-            yield frame(framing, event)
+            # (inlined `frame`: this loop runs once per event and dominates stream throughput)
+            if isinstance(event, BaseModel):
+                data = event.__pydantic_serializer__.to_json(
+                    event, by_alias=True, exclude_unset=True
+                )
+            else:
+                data = dump_json(event)
+            if named:
+                yield b"event: " + event_type(event).encode() + b"\ndata: " + data + b"\n\n"
+            else:
+                yield b"data: " + data + b"\n\n"
         if framing == "data-done":
             yield DONE
     except ApiError as error:

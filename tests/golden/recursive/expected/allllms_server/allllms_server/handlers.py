@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Recursive."""
 
-    async def create_tree(self, *, body: TreeNode, ctx: RequestContext) -> TreeNode:
-        """POST /trees:"""
+    async def create_tree(
+        self,
+        *,
+        body: TreeNode,
+        ctx: RequestContext,
+    ) -> TreeNode:
+        """POST /trees"""
         raise not_implemented(ctx)

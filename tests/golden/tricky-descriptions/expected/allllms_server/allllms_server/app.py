@@ -82,6 +82,7 @@ def endpoint(
     method = getattr(handlers, route.method_name)
     has_body = bool(route.bodies)
     body_flag = route.stream_trigger == "body-flag"
+    multipart = any(content.kind == "multipart" for content in route.bodies)
 
     async def serve(request: Request) -> Response:
         fmt = client_format(request)
@@ -107,6 +108,9 @@ def endpoint(
             return error_response(
                 dialect, ApiError(500, "The server failed to handle the request.")
             )
+        finally:
+            if multipart:
+                await request.close()  # temporary files of uploaded parts
 
     serve.__name__ = route.method_name
     return serve

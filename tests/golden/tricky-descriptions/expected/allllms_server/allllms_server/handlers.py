@@ -30,6 +30,11 @@ def not_implemented(ctx: RequestContext) -> ApiError:
 class Handlers:
     """One async method per operation of the Tricky {{ title }} {% raw %} text."""
 
-    async def create_note(self, *, body: Note, ctx: RequestContext) -> Note:
+    async def create_note(
+        self,
+        *,
+        body: Note,
+        ctx: RequestContext,
+    ) -> Note:
         """POST /notes: Create a note {{ summary }}."""
         raise not_implemented(ctx)

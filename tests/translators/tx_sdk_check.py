@@ -1,24 +1,25 @@
 """Validate translated payloads against the official SDKs' own types, so a misspelt field fails.
 
 openai/anthropic response models allow extra fields, so we walk the validated model and reject any
-`model_extra`. Request params are TypedDicts: pydantic drops unknown keys, so the validated value must
-equal the input. google-genai models forbid extra fields already (camelCase aliases = the wire names).
+`model_extra`. Request params are TypedDicts: pydantic drops unknown keys, so the validated
+value must equal the input. google-genai models forbid extra fields already (their camelCase
+aliases are the wire names).
 """
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import anthropic.types as at
 import pydantic
+from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
 from google.genai import types as gt
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from openai.types.chat.completion_create_params import CompletionCreateParamsNonStreaming
 from openai.types.responses import Response, ResponseStreamEvent
 from openai.types.responses.response_create_params import ResponseCreateParamsNonStreaming
-from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
 
 
 def no_extra(model: Any, path: str = "$") -> None:
@@ -35,7 +36,7 @@ def no_extra(model: Any, path: str = "$") -> None:
             no_extra(item, f"{path}.{key}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adapter(td: Any) -> pydantic.TypeAdapter:
     return pydantic.TypeAdapter(td)
 
@@ -48,7 +49,7 @@ def _same(validated: Any, original: Any, path: str = "$") -> None:
         for key in original:
             _same(validated[key], original[key], f"{path}.{key}")
     elif isinstance(original, list):
-        for i, (v, o) in enumerate(zip(validated, original)):
+        for i, (v, o) in enumerate(zip(validated, original, strict=True)):
             _same(v, o, f"{path}[{i}]")
 
 
@@ -58,10 +59,14 @@ def typed_dict(td: Any, payload: Any) -> None:
 
 
 def chat_request(payload: dict) -> None:
-    typed_dict(CompletionCreateParamsNonStreaming, {k: v for k, v in payload.items() if k not in ("stream", "stream_options")})
+    typed_dict(
+        CompletionCreateParamsNonStreaming,
+        {k: v for k, v in payload.items() if k not in ("stream", "stream_options")},
+    )
 
 
-# The gateway's documented ClaudeRequest (spec) has temperature/top_p/top_k; anthropic 2.x types dropped them.
+# The gateway's documented ClaudeRequest (spec) has temperature/top_p/top_k;
+# anthropic 2.x types dropped them.
 _CLAUDE_SAMPLING = ("temperature", "top_p", "top_k")
 
 
@@ -73,7 +78,9 @@ def claude_request(payload: dict) -> None:
 
 
 def responses_request(payload: dict) -> None:
-    typed_dict(ResponseCreateParamsNonStreaming, {k: v for k, v in payload.items() if k != "stream"})
+    typed_dict(
+        ResponseCreateParamsNonStreaming, {k: v for k, v in payload.items() if k != "stream"}
+    )
 
 
 _GEMINI_REQUEST = {
@@ -92,8 +99,12 @@ def gemini_request(payload: dict) -> None:
         _adapter(_GEMINI_REQUEST[key]).validate_json(json.dumps(value))
 
 
-REQUEST = {"openai_chat": chat_request, "claude": claude_request, "gemini": gemini_request,
-           "openai_responses": responses_request}
+REQUEST = {
+    "openai_chat": chat_request,
+    "claude": claude_request,
+    "gemini": gemini_request,
+    "openai_responses": responses_request,
+}
 
 
 def chat_response(payload: dict) -> None:
@@ -112,8 +123,12 @@ def responses_response(payload: dict) -> None:
     no_extra(Response.model_validate(payload))
 
 
-RESPONSE = {"openai_chat": chat_response, "claude": claude_response, "gemini": gemini_response,
-            "openai_responses": responses_response}
+RESPONSE = {
+    "openai_chat": chat_response,
+    "claude": claude_response,
+    "gemini": gemini_response,
+    "openai_responses": responses_response,
+}
 
 
 def chat_chunk(event: dict) -> None:
@@ -132,5 +147,9 @@ def responses_event(event: dict) -> None:
     no_extra(_adapter(ResponseStreamEvent).validate_python(event))
 
 
-EVENT = {"openai_chat": chat_chunk, "claude": claude_event, "gemini": gemini_chunk,
-         "openai_responses": responses_event}
+EVENT = {
+    "openai_chat": chat_chunk,
+    "claude": claude_event,
+    "gemini": gemini_chunk,
+    "openai_responses": responses_event,
+}

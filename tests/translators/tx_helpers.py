@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 
-import sdk_check
+import tx_sdk_check as sdk_check
 from allllms_translators import translate_request, translate_response
 
 FORMATS = ["openai_chat", "claude", "gemini", "openai_responses"]
@@ -14,7 +14,7 @@ DIRECTION_IDS = [f"{a}->{b}" for a, b in DIRECTIONS]
 
 
 def req(src, dst, payload, policy="strict", model="test-model"):
-    """Translate a request, check the input is untouched and the output passes the target SDK types."""
+    """Translate a request; check the input is untouched and the output passes the SDK types."""
     before = copy.deepcopy(payload)
     result = translate_request(src, dst, payload, policy=policy, model=model)
     assert payload == before, "the translator mutated its input"
