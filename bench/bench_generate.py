@@ -3,9 +3,9 @@
 Run: `make bench` (or `.venv/bin/python bench/bench_generate.py [--repeat N]`).
 Every measurement is a fresh subprocess (imports included, as a user would pay them) and the
 median of N runs. Reports:
-  full      `specgen generate` into an empty directory           target ≤ 1.0× baseline
-  no-op     `specgen generate` again over its own output         target ≤ 0.2× full
-  10x spec  full generation of a synthetic spec 10× the size     target ≤ 10× full
+  full      `specgen generate` into an empty directory           target ≤ 1.0x baseline
+  no-op     `specgen generate` again over its own output         target ≤ 0.2x full
+  10x spec  full generation of a synthetic spec 10x the size     target ≤ 10x full
   baseline  `datamodel-codegen` CLI writing models from the same spec (its default formatting)
 """
 
@@ -57,20 +57,31 @@ def scaled_spec(factor: int, target_dir: Path) -> Path:
             if isinstance(node, dict):
                 out = {k: rename(v) for k, v in node.items()}
                 for key in ("$ref",):
-                    if isinstance(node.get(key), str) and node[key].startswith("#/components/schemas/"):
+                    if isinstance(node.get(key), str) and node[key].startswith(
+                        "#/components/schemas/"
+                    ):
                         out[key] = node[key] + suffix
                 if suffix:  # each documented entry stays covered once, by the original
                     out.pop("x-doc-entry", None)
                 if isinstance(node.get("operationId"), str):
                     out["operationId"] = node["operationId"] + suffix
                 if isinstance(node.get("x-stream"), dict):
-                    out["x-stream"] = {**node["x-stream"],
-                                       "event-schema": node["x-stream"]["event-schema"] + suffix}
+                    out["x-stream"] = {
+                        **node["x-stream"],
+                        "event-schema": node["x-stream"]["event-schema"] + suffix,
+                    }
                 if isinstance(node.get("x-websocket"), dict):
                     out["x-websocket"] = {k: v + suffix for k, v in node["x-websocket"].items()}
-                if isinstance(node.get("discriminator"), dict) and "mapping" in node["discriminator"]:
-                    out["discriminator"] = {**node["discriminator"], "mapping": {
-                        k: v + suffix for k, v in node["discriminator"]["mapping"].items()}}
+                if (
+                    isinstance(node.get("discriminator"), dict)
+                    and "mapping" in node["discriminator"]
+                ):
+                    out["discriminator"] = {
+                        **node["discriminator"],
+                        "mapping": {
+                            k: v + suffix for k, v in node["discriminator"]["mapping"].items()
+                        },
+                    }
                 return out
             if isinstance(node, list):
                 return [rename(v) for v in node]
@@ -99,25 +110,54 @@ def main() -> None:
     def fresh() -> None:
         shutil.rmtree(out, ignore_errors=True)
 
-    full = median_of(args.repeat, lambda: [specgen, "generate", "--spec", str(SPEC), "--out", str(out)], fresh)
-    noop = median_of(args.repeat, lambda: [specgen, "generate", "--spec", str(SPEC), "--out", str(out)])
-    baseline = median_of(args.repeat, lambda: [
-        dcg, "--input", str(SPEC), "--input-file-type", "openapi", "--output", str(work / "dcg.py"),
-        "--output-model-type", "pydantic_v2.BaseModel", "--disable-timestamp"])
+    full = median_of(
+        args.repeat, lambda: [specgen, "generate", "--spec", str(SPEC), "--out", str(out)], fresh
+    )
+    noop = median_of(
+        args.repeat, lambda: [specgen, "generate", "--spec", str(SPEC), "--out", str(out)]
+    )
+    baseline = median_of(
+        args.repeat,
+        lambda: [
+            dcg,
+            "--input",
+            str(SPEC),
+            "--input-file-type",
+            "openapi",
+            "--output",
+            str(work / "dcg.py"),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--disable-timestamp",
+        ],
+    )
     big_dir = work / "big"
     big_dir.mkdir()
     big_spec = scaled_spec(10, big_dir)
     big_out = work / "big-out"
-    big = median_of(max(1, args.repeat // 2), lambda: [specgen, "generate", "--spec", str(big_spec),
-                                                       "--out", str(big_out)],
-                    lambda: shutil.rmtree(big_out, ignore_errors=True))
+    big = median_of(
+        max(1, args.repeat // 2),
+        lambda: [specgen, "generate", "--spec", str(big_spec), "--out", str(big_out)],
+        lambda: shutil.rmtree(big_out, ignore_errors=True),
+    )
     lines = sum(p.read_text().count("\n") for p in out.rglob("*.py"))
-    print(f"spec: {SPEC.relative_to(ROOT)} ({SPEC.read_text().count(chr(10))} lines); "
-          f"generated {lines} Python lines; median of {args.repeat} runs, fresh processes")
+    print(
+        f"spec: {SPEC.relative_to(ROOT)} ({SPEC.read_text().count(chr(10))} lines); "
+        f"generated {lines} Python lines; median of {args.repeat} runs, fresh processes"
+    )
     print(f"{'datamodel-codegen CLI (baseline)':36s} {baseline:7.2f} s")
-    print(f"{'specgen generate, full':36s} {full:7.2f} s   {full / baseline:5.2f}x baseline (target <= 1.0)")
-    print(f"{'specgen generate, no-op':36s} {noop:7.2f} s   {noop / full:5.2f}x full     (target <= 0.2)")
-    print(f"{'specgen generate, 10x spec':36s} {big:7.2f} s   {big / full:5.2f}x full     (target <= 10)")
+    print(
+        f"{'specgen generate, full':36s} {full:7.2f} s   {full / baseline:5.2f}x baseline"
+        " (target <= 1.0)"
+    )
+    print(
+        f"{'specgen generate, no-op':36s} {noop:7.2f} s   {noop / full:5.2f}x full"
+        "     (target <= 0.2)"
+    )
+    print(
+        f"{'specgen generate, 10x spec':36s} {big:7.2f} s   {big / full:5.2f}x full"
+        "     (target <= 10)"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -14,7 +14,12 @@ GENERATED = ROOT / "generated"
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under `root` with its bytes, to prove a failed run changed nothing."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    # Bytecode caches appear wherever tests import the generated packages; they are not output.
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 @pytest.fixture(scope="session")

@@ -46,9 +46,8 @@ def test_the_spec_has_examples_to_check() -> None:
 
 @pytest.mark.parametrize(("annotation", "example"), EXAMPLES)
 def test_example_round_trips_through_the_models(annotation: str, example: Any) -> None:
-    import pydantic
-
     import allllms_models
+    import pydantic
 
     namespace = {**vars(typing), **vars(allllms_models)}
     adapter = pydantic.TypeAdapter(eval(annotation, namespace))  # annotations come from the IR
@@ -61,7 +60,19 @@ def test_models_package_is_self_contained_and_type_checks() -> None:
     source = (MODELS_DIR / "allllms_models").rglob("*.py")
     assert not any("specgen" in p.read_text().split("\n", 1)[1] for p in source)
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", "--ignore-missing-imports",
-         "--disallow-untyped-defs", "-p", "allllms_models"],
-        cwd=MODELS_DIR, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--no-incremental",
+            "--ignore-missing-imports",
+            "--disallow-untyped-defs",
+            "-p",
+            "allllms_models",
+        ],
+        cwd=MODELS_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

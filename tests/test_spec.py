@@ -49,8 +49,11 @@ def test_docs_index_yaml_matches_the_published_table_of_contents() -> None:
 
 def test_streaming_operations_declare_their_events() -> None:
     doc = load_spec_files(SPEC).source.data
-    streaming = {o.op["operationId"]: o.op["x-stream"]["framing"]
-                 for o in operations(doc) if "x-stream" in o.op}
+    streaming = {
+        o.op["operationId"]: o.op["x-stream"]["framing"]
+        for o in operations(doc)
+        if "x-stream" in o.op
+    }
     assert streaming["createChatCompletion"] == "data-done"
     assert streaming["createCompletion"] == "data-done"
     assert streaming["createResponse"] == "event-data"

@@ -46,8 +46,12 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
         ir.SchemaInfo(n, names.class_name(n), module_of[n], n in documented) for n in schema_names
     )
     by_name = {s.name: s for s in schemas}
-    ops = tuple(sorted((_operation(doc, o, by_name) for o in operations(doc)),
-                       key=lambda o: (o.path, o.http_method)))
+    ops = tuple(
+        sorted(
+            (_operation(doc, o, by_name) for o in operations(doc)),
+            key=lambda o: (o.path, o.http_method),
+        )
+    )
     info = doc.get("info") or {}
     api = ir.Api(
         title=str(info.get("title", "")),
@@ -58,8 +62,10 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
         modules=tuple(sorted(set(module_of.values()))),
         operations=ops,
         security_schemes=_security_schemes(doc),
-        error_dialects=tuple(ir.ErrorDialectRow(int(r["status"]), r["openai"], r["claude"], r["gemini"])
-                             for r in doc.get("x-error-dialects") or []),
+        error_dialects=tuple(
+            ir.ErrorDialectRow(int(r["status"]), r["openai"], r["claude"], r["gemini"])
+            for r in doc.get("x-error-dialects") or []
+        ),
         document=doc,
     )
     server = server_operations(api, spec.data)
@@ -67,8 +73,11 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
 
 
 def _refs_in(node: Any) -> list[str]:
-    return [unescape(r.rsplit("/", 1)[1]) for owner, r in all_refs(node)
-            if r.startswith("#/components/schemas/") and not _is_example_value(owner)]
+    return [
+        unescape(r.rsplit("/", 1)[1])
+        for owner, r in all_refs(node)
+        if r.startswith("#/components/schemas/") and not _is_example_value(owner)
+    ]
 
 
 def _assign_modules(doc: dict[str, Any], schema_names: list[str]) -> dict[str, str]:
@@ -94,8 +103,11 @@ def _assign_modules(doc: dict[str, Any], schema_names: list[str]) -> dict[str, s
     result = {}
     for name in schema_names:
         reached = areas.get(name, set())
-        result[name] = next(iter(reached)) if len(reached) == 1 else (
-            COMMON_MODULE if reached else UNUSED_MODULE)
+        result[name] = (
+            next(iter(reached))
+            if len(reached) == 1
+            else (COMMON_MODULE if reached else UNUSED_MODULE)
+        )
     return result
 
 
@@ -127,8 +139,14 @@ def annotation(doc: dict[str, Any], schema: Any, by_name: dict[str, ir.SchemaInf
     if isinstance(kind, list):
         parts = [annotation(doc, {**schema, "type": k}, by_name) for k in kind]
         return " | ".join(dict.fromkeys(parts))
-    simple = {"string": "str", "integer": "int", "number": "float", "boolean": "bool",
-              "null": "None", "object": "dict[str, Any]"}
+    simple = {
+        "string": "str",
+        "integer": "int",
+        "number": "float",
+        "boolean": "bool",
+        "null": "None",
+        "object": "dict[str, Any]",
+    }
     if kind == "string" and schema.get("format") == "binary":
         return "bytes"
     if kind == "array":
@@ -148,16 +166,24 @@ def _content_kind(media_type: str) -> str:
     return "binary"
 
 
-def _contents(doc: dict[str, Any], owner: Any, by_name: dict[str, ir.SchemaInfo]) -> tuple[ir.Content, ...]:
+def _contents(
+    doc: dict[str, Any], owner: Any, by_name: dict[str, ir.SchemaInfo]
+) -> tuple[ir.Content, ...]:
     result = []
     for media_type, media in ((owner or {}).get("content") or {}).items():
         kind = _content_kind(media_type)
         schema = media.get("schema")
         typed = kind in ("json", "multipart", "event-stream") and schema is not None
-        examples = tuple((str(n), e.get("value")) for n, e in (media.get("examples") or {}).items()
-                         if isinstance(e, dict))
-        result.append(ir.Content(media_type, kind, annotation(doc, schema, by_name) if typed else None,
-                                 examples))
+        examples = tuple(
+            (str(n), e.get("value"))
+            for n, e in (media.get("examples") or {}).items()
+            if isinstance(e, dict)
+        )
+        result.append(
+            ir.Content(
+                media_type, kind, annotation(doc, schema, by_name) if typed else None, examples
+            )
+        )
     return tuple(result)
 
 
@@ -167,11 +193,17 @@ def _operation(doc: dict[str, Any], opref: Any, by_name: dict[str, ir.SchemaInfo
     for raw in op.get("parameters") or []:
         param, _ = deref(doc, raw, "")
         schema = param.get("schema") or {}
-        params.append(ir.Parameter(
-            name=param["name"], python_name=names.snake_name(param["name"]), location=param["in"],
-            required=bool(param.get("required")), annotation=annotation(doc, schema, by_name),
-            description=str(param.get("description", "")).strip(),
-            enum=tuple(schema.get("enum") or ())))
+        params.append(
+            ir.Parameter(
+                name=param["name"],
+                python_name=names.snake_name(param["name"]),
+                location=param["in"],
+                required=bool(param.get("required")),
+                annotation=annotation(doc, schema, by_name),
+                description=str(param.get("description", "")).strip(),
+                enum=tuple(schema.get("enum") or ()),
+            )
+        )
     body = None
     if op.get("requestBody"):
         raw_body, _ = deref(doc, op["requestBody"], "")
@@ -179,39 +211,71 @@ def _operation(doc: dict[str, Any], opref: Any, by_name: dict[str, ir.SchemaInfo
     answers = []
     for status, raw in (op.get("responses") or {}).items():
         resp, _ = deref(doc, raw, "")
-        answers.append(ir.Answer(str(status), str(resp.get("description", "")).strip(),
-                                 _contents(doc, resp, by_name)))
+        answers.append(
+            ir.Answer(
+                str(status), str(resp.get("description", "")).strip(), _contents(doc, resp, by_name)
+            )
+        )
     stream = None
     if isinstance(op.get("x-stream"), dict):
         event = by_name[op["x-stream"]["event-schema"]]
-        stream = ir.Stream(op["x-stream"]["trigger"], op["x-stream"]["framing"],
-                           event.class_name, event.module)
+        stream = ir.Stream(
+            op["x-stream"]["trigger"], op["x-stream"]["framing"], event.class_name, event.module
+        )
     socket = None
     if isinstance(op.get("x-websocket"), dict):
-        socket = ir.WebSocket(by_name[op["x-websocket"]["client-events"]].class_name,
-                              by_name[op["x-websocket"]["server-events"]].class_name)
+        socket = ir.WebSocket(
+            by_name[op["x-websocket"]["client-events"]].class_name,
+            by_name[op["x-websocket"]["server-events"]].class_name,
+        )
     entries = [op["x-doc-entry"]] if "x-doc-entry" in op else []
     for _mt, media in (((op.get("requestBody") or {}).get("content")) or {}).items():
-        entries += [e["x-doc-entry"] for e in (media.get("examples") or {}).values()
-                    if isinstance(e, dict) and "x-doc-entry" in e]
+        entries += [
+            e["x-doc-entry"]
+            for e in (media.get("examples") or {}).values()
+            if isinstance(e, dict) and "x-doc-entry" in e
+        ]
     security = tuple(dict.fromkeys(name for req in op.get("security") or [] for name in req))
     return ir.Operation(
-        operation_id=op["operationId"], method_name=names.snake_name(op["operationId"]),
-        http_method=opref.method.upper(), path=opref.path, tag=(op.get("tags") or [""])[0],
-        summary=str(op.get("summary", "")).strip(), description=str(op.get("description", "")).strip(),
-        dialect=op.get("x-error-dialect", "openai"), security=security, parameters=tuple(params),
-        body=body, answers=tuple(answers), stream=stream, websocket=socket,
-        unimplemented=bool(op.get("x-unimplemented")), beyond_docs=bool(op.get("x-beyond-docs")),
-        doc_entries=tuple(entries))
+        operation_id=op["operationId"],
+        method_name=names.snake_name(op["operationId"]),
+        http_method=opref.method.upper(),
+        path=opref.path,
+        tag=(op.get("tags") or [""])[0],
+        summary=str(op.get("summary", "")).strip(),
+        description=str(op.get("description", "")).strip(),
+        dialect=op.get("x-error-dialect", "openai"),
+        security=security,
+        parameters=tuple(params),
+        body=body,
+        answers=tuple(answers),
+        stream=stream,
+        websocket=socket,
+        unimplemented=bool(op.get("x-unimplemented")),
+        beyond_docs=bool(op.get("x-beyond-docs")),
+        doc_entries=tuple(entries),
+    )
 
 
 # --- Server stubs ---------------------------------------------------------------------------------
 
 DIALECTS = ("openai", "claude", "gemini")
 # Mock lifecycle: where a status value sits in a task's life; unknown values keep spec order.
-_LIFECYCLE = {"queued": 0, "pending": 0, "submitted": 0, "not_start": 0, "in_progress": 1,
-              "processing": 1, "running": 1, "generating": 1, "completed": 2, "succeed": 2,
-              "succeeded": 2, "success": 2, "done": 2}
+_LIFECYCLE = {
+    "queued": 0,
+    "pending": 0,
+    "submitted": 0,
+    "not_start": 0,
+    "in_progress": 1,
+    "processing": 1,
+    "running": 1,
+    "generating": 1,
+    "completed": 2,
+    "succeed": 2,
+    "succeeded": 2,
+    "success": 2,
+    "done": 2,
+}
 _FAILED = {"failed", "failure", "error", "cancelled", "expired"}
 
 
@@ -233,19 +297,24 @@ def _source_order(source: Any, op: ir.Operation, answer: ir.Answer) -> tuple[ir.
     except (KeyError, TypeError, AttributeError):
         return answer.contents
     media_order = list(media)
-    contents = sorted(answer.contents, key=lambda c: media_order.index(c.media_type)
-                      if c.media_type in media_order else len(media_order))
+    contents = sorted(
+        answer.contents,
+        key=lambda c: (
+            media_order.index(c.media_type) if c.media_type in media_order else len(media_order)
+        ),
+    )
     result = []
     for content in contents:
         names_order = list((media.get(content.media_type) or {}).get("examples") or {})
-        examples = sorted(content.examples, key=lambda nv: names_order.index(nv[0])
-                          if nv[0] in names_order else len(names_order))
+        examples = sorted(
+            content.examples,
+            key=lambda nv: names_order.index(nv[0]) if nv[0] in names_order else len(names_order),
+        )
         result.append(dataclasses.replace(content, examples=tuple(examples)))
     return tuple(result)
 
 
-def server_model_classes(api: ir.Api,
-                         server: tuple[ir.ServerOperation, ...]) -> tuple[str, ...]:
+def server_model_classes(api: ir.Api, server: tuple[ir.ServerOperation, ...]) -> tuple[str, ...]:
     """Every models class the server package names in annotations, sorted."""
     known = {s.class_name for s in api.schemas}
     found: set[str] = set()
@@ -287,23 +356,36 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
         returns.append("str")
     if op.websocket:
         returns = [f"AsyncIterator[{op.websocket.server_event_class}]"]
-    body_kinds = tuple((c.media_type, c.kind, c.annotation or "bytes")
-                       for c in (op.body.contents if op.body else ()))
+    body_kinds = tuple(
+        (c.media_type, c.kind, c.annotation or "bytes")
+        for c in (op.body.contents if op.body else ())
+    )
     body_annotation = " | ".join(dict.fromkeys(a for _m, _k, a in body_kinds))
-    formats = tuple(n for c in contents if c.kind == "json"
-                    for n, _v in c.examples if n in DIALECTS)
+    formats = tuple(
+        n for c in contents if c.kind == "json" for n, _v in c.examples if n in DIALECTS
+    )
     return ir.ServerOperation(
-        op=op, operation_id=op.operation_id, method_name=op.method_name, route_path=op.path,
-        body_kinds=body_kinds, body_annotation=body_annotation,
+        op=op,
+        operation_id=op.operation_id,
+        method_name=op.method_name,
+        route_path=op.path,
+        body_kinds=body_kinds,
+        body_annotation=body_annotation,
         returns=" | ".join(dict.fromkeys(returns)) or "None",
         success_status=int(ok.status) if ok and ok.status != "101" else 200,
-        binary_media_types=binary, text_media_type=text,
+        binary_media_types=binary,
+        text_media_type=text,
         formats=formats if len(formats) > 1 else (),
-        delegate_to=_delegate(api, op), mock=_mock_plan(op, contents, binary, text),
+        delegate_to=_delegate(api, op),
+        mock=_mock_plan(op, contents, binary, text),
         params_class=names.class_name(op.operation_id) + "Params" if op.parameters else "",
-        params=tuple(ir.ServerParam(p.python_name, p.name, p.location, _dq(p.annotation),
-                                    p.required) for p in op.parameters),
-        signature=_signature(op, body_annotation), call_args=_call_args(op))
+        params=tuple(
+            ir.ServerParam(p.python_name, p.name, p.location, _dq(p.annotation), p.required)
+            for p in op.parameters
+        ),
+        signature=_signature(op, body_annotation),
+        call_args=_call_args(op),
+    )
 
 
 def _dq(annotation: str) -> str:
@@ -314,7 +396,8 @@ def _dq(annotation: str) -> str:
 def _handler_params(op: ir.Operation, body_annotation: str) -> list[tuple[str, str, bool]]:
     """(python name, annotation, required) of a handler method's keyword parameters."""
     params: list[tuple[str, str, bool]] = [
-        (p.python_name, p.annotation, p.required) for p in op.parameters if p.required]
+        (p.python_name, p.annotation, p.required) for p in op.parameters if p.required
+    ]
     if op.websocket:
         params.append(("events", f"AsyncIterator[{op.websocket.client_event_class}]", True))
     elif body_annotation:
@@ -331,8 +414,11 @@ def _signature(op: ir.Operation, body_annotation: str) -> tuple[str, ...]:
         if required:
             parts.append(f"{name}: {ann}")
         else:
-            parts.append(f"{name}: {ann} | None = None" if "None" not in ann.split(" | ")
-                         else f"{name}: {ann} = None")
+            parts.append(
+                f"{name}: {ann} | None = None"
+                if "None" not in ann.split(" | ")
+                else f"{name}: {ann} = None"
+            )
     return (*parts, "ctx: RequestContext")
 
 
@@ -348,11 +434,14 @@ def _delegate(api: ir.Api, op: ir.Operation) -> str:
     extends the other's (`generateContentV1` on `/v1/...` ~ `generateContent` on `/v1beta/...`)."""
     tail = op.path.split("/", 2)[-1]
     for other in api.operations:
-        if (other is not op and op.operation_id.startswith(other.operation_id)
-                and other.http_method == op.http_method
-                and other.path.split("/", 2)[-1] == tail
-                and _body_shape(other) == _body_shape(op)
-                and _success_shape(other) == _success_shape(op)):
+        if (
+            other is not op
+            and op.operation_id.startswith(other.operation_id)
+            and other.http_method == op.http_method
+            and other.path.split("/", 2)[-1] == tail
+            and _body_shape(other) == _body_shape(op)
+            and _success_shape(other) == _success_shape(op)
+        ):
             return other.method_name
     return ""
 
@@ -390,14 +479,17 @@ def _request_pairs(op: ir.Operation, answer_names: list[str]) -> tuple[tuple[str
     for content in op.body.contents if op.body else ():
         for name, value in content.examples:
             if name in answer_names and isinstance(value, dict):
-                keys = {k: (v if isinstance(v, str | int | float | bool) else None)
-                        for k, v in sorted(value.items())}
+                keys = {
+                    k: (v if isinstance(v, str | int | float | bool) else None)
+                    for k, v in sorted(value.items())
+                }
                 pairs.append((name, keys))
     return tuple(pairs) if len(pairs) > 1 else ()
 
 
-def _mock_plan(op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple[str, ...],
-               text: str) -> ir.MockPlan:
+def _mock_plan(
+    op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple[str, ...], text: str
+) -> ir.MockPlan:
     if op.websocket:
         return ir.MockPlan("websocket", "", (), "first")
     if op.unimplemented:
@@ -414,8 +506,10 @@ def _mock_plan(op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple
         examples = json_content.examples
         select, param = "first", ""
         names_ = [n for n, _v in examples]
-        action = next((p for p in op.parameters if p.location == "query" and p.required
-                       and len(p.enum) > 1), None)
+        action = next(
+            (p for p in op.parameters if p.location == "query" and p.required and len(p.enum) > 1),
+            None,
+        )
         staged = [(n, v) for n, v in examples if _status_of(v) not in _FAILED]
         ranked = tuple(sorted(staged, key=lambda nv: _LIFECYCLE.get(_status_of(nv[1]) or "", 1)))
         pairs = _request_pairs(op, names_)
@@ -423,16 +517,27 @@ def _mock_plan(op: ir.Operation, contents: tuple[ir.Content, ...], binary: tuple
             select = "format"
         elif action is not None and len(examples) >= len(action.enum):
             examples, select, param = ranked, "action", action.python_name
-        elif len(staged) > 1 and any(p.location == "path" for p in op.parameters) and any(
-                _status_of(v) for _n, v in staged):
+        elif (
+            len(staged) > 1
+            and any(p.location == "path" for p in op.parameters)
+            and any(_status_of(v) for _n, v in staged)
+        ):
             examples, select = ranked, "lifecycle"
         elif pairs:
             select = "paired"
         else:
             examples = tuple(staged) or examples  # the mock's single answer is never a failure
         values = action.enum if select == "action" and action is not None else ()
-        return ir.MockPlan("stream" if events else "json", json_content.media_type, examples,
-                           select, param, tuple(values), events, pairs)
+        return ir.MockPlan(
+            "stream" if events else "json",
+            json_content.media_type,
+            examples,
+            select,
+            param,
+            tuple(values),
+            events,
+            pairs,
+        )
     if binary:
         return ir.MockPlan("binary", binary[0], (), "first")
     if text:

@@ -17,14 +17,30 @@ from specgen.spec import DEFAULT_SPEC, load_checked_spec, summarize
 
 DEFAULT_OUT = Path("generated")
 
-spec_argument = click.option("--spec", "spec_path", type=click.Path(dir_okay=False, path_type=Path),
-                             default=DEFAULT_SPEC, show_default=True, help="The root spec file.")
-out_option = click.option("--out", "out_root", type=click.Path(file_okay=False, path_type=Path),
-                          default=DEFAULT_OUT, show_default=True, help="Output directory.")
-templates_option = click.option("--templates", "template_dirs", multiple=True,
-                                type=click.Path(file_okay=False, exists=True, path_type=Path),
-                                help="A template directory searched before the built-in one "
-                                     "(override single templates without forking).")
+spec_argument = click.option(
+    "--spec",
+    "spec_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_SPEC,
+    show_default=True,
+    help="The root spec file.",
+)
+out_option = click.option(
+    "--out",
+    "out_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Output directory.",
+)
+templates_option = click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A template directory searched before the built-in one "
+    "(override single templates without forking).",
+)
 
 
 def reports_failures(command: Callable[..., None]) -> Callable[..., None]:
@@ -68,8 +84,9 @@ def validate(path: Path) -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff if output is stale.")
 @click.option("--force", is_flag=True, help="Overwrite generated files that were edited by hand.")
 @reports_failures
-def generate(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...], check: bool,
-             force: bool) -> None:
+def generate(
+    spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...], check: bool, force: bool
+) -> None:
     """Generate every package into OUT (default generated/)."""
     from specgen.pipeline import run
     from specgen.write import apply, unified_diff
@@ -79,8 +96,11 @@ def generate(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...], c
     if check:
         if the_plan.written or the_plan.removed:
             click.echo(unified_diff(out_root, result.outputs, the_plan), nl=False)
-            click.echo(f"{out_root}/ is stale: {len(the_plan.written)} file(s) differ, "
-                       f"{len(the_plan.removed)} would be removed; run `make generate`", err=True)
+            click.echo(
+                f"{out_root}/ is stale: {len(the_plan.written)} file(s) differ, "
+                f"{len(the_plan.removed)} would be removed; run `make generate`",
+                err=True,
+            )
             sys.exit(1)
         click.echo(f"{out_root}/ is up to date ({len(the_plan.unchanged)} files)")
         return
@@ -96,10 +116,12 @@ def generate(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...], c
     for rel in the_plan.removed:
         click.echo(f"  removed {out_root / rel}")
     packages = sorted({rel.split("/", 1)[0] for rel in result.outputs})
-    click.echo(f"specgen: {len(the_plan.written)} written, {len(the_plan.unchanged)} unchanged, "
-               f"{len(the_plan.removed)} removed in {result.seconds:.2f}s "
-               f"({'inputs unchanged' if result.reused else 'regenerated'}; "
-               f"packages: {', '.join(packages)})")
+    click.echo(
+        f"specgen: {len(the_plan.written)} written, {len(the_plan.unchanged)} unchanged, "
+        f"{len(the_plan.removed)} removed in {result.seconds:.2f}s "
+        f"({'inputs unchanged' if result.reused else 'regenerated'}; "
+        f"packages: {', '.join(packages)})"
+    )
 
 
 @main.command()

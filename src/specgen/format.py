@@ -19,8 +19,9 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def format_files(rendered: dict[str, str], known: dict[str, str] | None = None,
-                 pool: Executor | None = None) -> dict[str, str]:
+def format_files(
+    rendered: dict[str, str], known: dict[str, str] | None = None, pool: Executor | None = None
+) -> dict[str, str]:
     """Formatted text for every file; `known` maps a rendered-text hash to its formatted text.
 
     Python files are formatted unless `rendered` says which ones need it (`needs_formatting`,
@@ -53,7 +54,9 @@ def check_syntax(path: str, text: str) -> None:
     try:
         compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as exc:
-        raise FormatError(f"{path}:{exc.lineno}: generated code is not valid Python: {exc.msg}") from exc
+        raise FormatError(
+            f"{path}:{exc.lineno}: generated code is not valid Python: {exc.msg}"
+        ) from exc
 
 
 def format_python(text: str) -> str:

@@ -58,19 +58,22 @@ def load_yaml(path: Path | str, display: str | None = None) -> Source:
         raw = Path(path).read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise SpecError([Finding(shown, 1, 1, "LOAD-READ", f"cannot read file: {reason}")],
-                        unreadable=True) from None
+        raise SpecError(
+            [Finding(shown, 1, 1, "LOAD-READ", f"cannot read file: {reason}")], unreadable=True
+        ) from None
     try:
         node = yaml.compose(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError as exc:
-        raise SpecError([Finding(shown, 1, 1, "LOAD-ENCODING", f"not UTF-8: {exc.reason}")],
-                        unreadable=True) from None
+        raise SpecError(
+            [Finding(shown, 1, 1, "LOAD-ENCODING", f"not UTF-8: {exc.reason}")], unreadable=True
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise SpecError([Finding(shown, line, col, "LOAD-YAML", f"invalid YAML: {problem}")],
-                        unreadable=True) from None
+        raise SpecError(
+            [Finding(shown, line, col, "LOAD-YAML", f"invalid YAML: {problem}")], unreadable=True
+        ) from None
     positions: dict[str, tuple[int, int]] = {}
     duplicates: list[Finding] = []
     data = _convert(node, "", positions, duplicates, shown) if node is not None else None
@@ -78,8 +81,13 @@ def load_yaml(path: Path | str, display: str | None = None) -> Source:
     return Source(shown, data, digest, positions, tuple(duplicates))
 
 
-def _convert(node: yaml.Node, pointer: str, positions: dict[str, tuple[int, int]],
-             duplicates: list[Finding], shown: str) -> Any:
+def _convert(
+    node: yaml.Node,
+    pointer: str,
+    positions: dict[str, tuple[int, int]],
+    duplicates: list[Finding],
+    shown: str,
+) -> Any:
     positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -87,16 +95,25 @@ def _convert(node: yaml.Node, pointer: str, positions: dict[str, tuple[int, int]
             key = _scalar(key_node)
             child = f"{pointer}/{escape(str(key))}"
             if key in result:
-                duplicates.append(Finding(shown, key_node.start_mark.line + 1,
-                                          key_node.start_mark.column + 1, "LOAD-DUPLICATE-KEY",
-                                          f"key {key!r} appears twice in one mapping", child))
+                duplicates.append(
+                    Finding(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        "LOAD-DUPLICATE-KEY",
+                        f"key {key!r} appears twice in one mapping",
+                        child,
+                    )
+                )
             result[key] = _convert(value_node, child, positions, duplicates, shown)
             # A mapping key's own line is the better place to point at than its value's.
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, f"{pointer}/{i}", positions, duplicates, shown)
-                for i, item in enumerate(node.value)]
+        return [
+            _convert(item, f"{pointer}/{i}", positions, duplicates, shown)
+            for i, item in enumerate(node.value)
+        ]
     return _scalar(node)
 
 

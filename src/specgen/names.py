@@ -14,8 +14,22 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # Names the generated modules import; a class with one of these names would shadow the import.
 RESERVED_CLASS_NAMES = frozenset(
-    {"Any", "Annotated", "BaseModel", "ConfigDict", "Enum", "Field", "Literal", "Optional",
-     "RootModel", "Union", "List", "Dict", "Protocol", "AwareDatetime"}
+    {
+        "Any",
+        "Annotated",
+        "BaseModel",
+        "ConfigDict",
+        "Enum",
+        "Field",
+        "Literal",
+        "Optional",
+        "RootModel",
+        "Union",
+        "List",
+        "Dict",
+        "Protocol",
+        "AwareDatetime",
+    }
 )
 
 

@@ -66,8 +66,9 @@ def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -
     old = Manifest.read(out_root)
     inputs = inputs_hash(spec_path, template_dirs)
     if old.inputs == inputs and old.files and (outputs := _intact(out_root, old)) is not None:
-        return Generation(outputs, old, plan(out_root, outputs, old),
-                          time.perf_counter() - started, True)
+        return Generation(
+            outputs, old, plan(out_root, outputs, old), time.perf_counter() - started, True
+        )
     files = load_spec_files(spec_path)
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
         openapi_job = pool.submit(openapi_findings, files.source)
@@ -75,15 +76,22 @@ def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -
         if findings:
             raise SpecError(ordered(findings + openapi_job.result()))
         api = build(files.source, files.docs_index, spec_path=_display(spec_path))
-        rendered = render(api, template_dirs=template_dirs,
-                          tables=files.tables.data if files.tables else None)
+        rendered = render(
+            api, template_dirs=template_dirs, tables=files.tables.data if files.tables else None
+        )
         if findings := openapi_job.result():
             raise SpecError(findings)
         outputs = format_files(rendered, old.known_formatting(out_root), pool=pool)
-    manifest = Manifest(inputs, {rel: {"sha256": sha256(text), "rendered": sha256(rendered[rel])}
-                                 for rel, text in outputs.items()})
-    return Generation(outputs, manifest, plan(out_root, outputs, old),
-                      time.perf_counter() - started, False)
+    manifest = Manifest(
+        inputs,
+        {
+            rel: {"sha256": sha256(text), "rendered": sha256(rendered[rel])}
+            for rel, text in outputs.items()
+        },
+    )
+    return Generation(
+        outputs, manifest, plan(out_root, outputs, old), time.perf_counter() - started, False
+    )
 
 
 def _display(path: Path) -> str:

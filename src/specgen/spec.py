@@ -31,8 +31,11 @@ def load_spec_files(path: Path) -> SpecFiles:
     """Load `path` and, when present beside it, `docs-index.yaml` and `translations.yaml`."""
     source = load_yaml(path)
     docs_path, tables_path = path.parent / DOCS_INDEX_NAME, path.parent / TRANSLATIONS_NAME
-    return SpecFiles(source, load_yaml(docs_path) if docs_path.exists() else None,
-                     load_yaml(tables_path) if tables_path.exists() else None)
+    return SpecFiles(
+        source,
+        load_yaml(docs_path) if docs_path.exists() else None,
+        load_yaml(tables_path) if tables_path.exists() else None,
+    )
 
 
 def check_spec(files: SpecFiles, *, with_openapi: bool = True) -> list[Finding]:
@@ -55,14 +58,19 @@ def summarize(spec: SpecFiles) -> str:
     doc = spec.source.data
     ops = list(operations(doc))
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    n_examples = sum(len(media.get("examples") or {})
-                     for o in ops for *_ignored, media in media_types(doc, o))
-    line = (f"{spec.source.path}: valid: {len(ops)} operations, {len(schemas)} schemas, "
-            f"{n_examples} examples")
+    n_examples = sum(
+        len(media.get("examples") or {}) for o in ops for *_ignored, media in media_types(doc, o)
+    )
+    line = (
+        f"{spec.source.path}: valid: {len(ops)} operations, {len(schemas)} schemas, "
+        f"{n_examples} examples"
+    )
     if spec.docs_index is not None:
         entries = spec.docs_index.data.get("entries") or []
         covered = {entry for entry, _ in doc_entry_tags(spec.source)}
         names = spec.docs_index.data.get("schemas") or []
-        line += (f"; doc entries covered {len(covered)}/{len(entries)}, "
-                 f"documented schemas {sum(n in schemas for n in names)}/{len(names)}")
+        line += (
+            f"; doc entries covered {len(covered)}/{len(entries)}, "
+            f"documented schemas {sum(n in schemas for n in names)}/{len(names)}"
+        )
     return line

@@ -33,8 +33,11 @@ class Manifest:
             return Manifest()
 
     def text(self) -> str:
-        body = {"generator": "specgen", "inputs": self.inputs,
-                "files": {k: self.files[k] for k in sorted(self.files)}}
+        body = {
+            "generator": "specgen",
+            "inputs": self.inputs,
+            "files": {k: self.files[k] for k in sorted(self.files)},
+        }
         return json.dumps(body, indent=2, sort_keys=True) + "\n"
 
     def known_formatting(self, root: Path) -> dict[str, str]:
@@ -126,11 +129,16 @@ def _prune_empty_dirs(directory: Path, root: Path) -> None:
 
 def unified_diff(root: Path, outputs: dict[str, str], the_plan: Plan) -> str:
     """A unified diff from what is on disk to what would be generated."""
-    chunks = []
+    chunks: list[str] = []
     for rel in (*the_plan.written, *the_plan.removed):
         before = _read(root / rel) or ""
         after = outputs.get(rel, "")
-        chunks.extend(difflib.unified_diff(before.splitlines(keepends=True),
-                                           after.splitlines(keepends=True),
-                                           f"a/{root.name}/{rel}", f"b/{root.name}/{rel}"))
+        chunks.extend(
+            difflib.unified_diff(
+                before.splitlines(keepends=True),
+                after.splitlines(keepends=True),
+                f"a/{root.name}/{rel}",
+                f"b/{root.name}/{rel}",
+            )
+        )
     return "".join(chunks)

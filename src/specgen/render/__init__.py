@@ -40,12 +40,12 @@ class RenderedFiles(dict[str, str]):
         self.needs_formatting: set[str] = set()
 
 
-def render(api: ir.Api, *, template_dirs: tuple[Path, ...] = (),
-           tables: dict[str, Any] | None = None) -> RenderedFiles:
+def render(
+    api: ir.Api, *, template_dirs: tuple[Path, ...] = (), tables: dict[str, Any] | None = None
+) -> RenderedFiles:
     """Render every output file. `template_dirs` are searched before the built-in templates."""
     env = make_environment((*template_dirs, BUILTIN_TEMPLATES))
-    context = {"api": api, "header": api.header, "tables": tables or {},
-               "packages": PACKAGES}
+    context = {"api": api, "header": api.header, "tables": tables or {}, "packages": PACKAGES}
     files = RenderedFiles()
     builtin = str(BUILTIN_TEMPLATES)
     for name in sorted(env.list_templates(extensions=["jinja"])):
@@ -59,7 +59,9 @@ def render(api: ir.Api, *, template_dirs: tuple[Path, ...] = (),
             template = env.get_template(name)
             files[out] = template.render(context)
         except Exception as exc:  # template errors of every kind become one clear message
-            raise RenderError(f"{_template_location(exc, name)}: {type(exc).__name__}: {exc}") from exc
+            raise RenderError(
+                f"{_template_location(exc, name)}: {type(exc).__name__}: {exc}"
+            ) from exc
         if not (template.filename or "").startswith(builtin):
             files.needs_formatting.add(out)
     try:
@@ -80,7 +82,10 @@ def _template_location(exc: Exception, name: str) -> str:
         # Undefined-variable errors carry no line; find the template frame in the traceback.
         tb = exc.__traceback__
         while tb is not None:
-            if tb.tb_frame.f_code.co_filename.endswith(".jinja") or "template" in tb.tb_frame.f_code.co_filename:
+            if (
+                tb.tb_frame.f_code.co_filename.endswith(".jinja")
+                or "template" in tb.tb_frame.f_code.co_filename
+            ):
                 lineno = tb.tb_lineno
                 filename = tb.tb_frame.f_code.co_filename
             tb = tb.tb_next

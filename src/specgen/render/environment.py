@@ -31,8 +31,10 @@ def pyliteral(value: Any, indent: int = 0) -> str:
     """
     pad, inner = " " * indent, " " * (indent + 4)
     if isinstance(value, dict) and value:
-        items = [f"{inner}{pyliteral(str(k))}: {pyliteral(value[k], indent + 4)},"
-                 for k in sorted(value, key=str)]
+        items = [
+            f"{inner}{pyliteral(str(k))}: {pyliteral(value[k], indent + 4)},"
+            for k in sorted(value, key=str)
+        ]
         return "{\n" + "\n".join(items) + f"\n{pad}}}"
     if isinstance(value, list | tuple) and value:
         items = [f"{inner}{pyliteral(v, indent + 4)}," for v in value]
@@ -69,5 +71,7 @@ def make_environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(pyrepr=pyrepr, pyliteral=pyliteral, docstring=docstring, pystr=repr, tomlstr=tomlstr)
+    env.filters.update(
+        pyrepr=pyrepr, pyliteral=pyliteral, docstring=docstring, pystr=repr, tomlstr=tomlstr
+    )
     return env

@@ -22,22 +22,29 @@ class ModelNamingError(Exception):
 
 def model_input(api: ir.Api) -> dict[str, Any]:
     """The spec as the model generator should see it: components only, renamed into modules."""
-    renamed = {f"#/components/schemas/{escape(s.name)}":
-               f"#/components/schemas/{s.module}.{s.class_name}" for s in api.schemas}
+    renamed = {
+        f"#/components/schemas/{escape(s.name)}": f"#/components/schemas/{s.module}.{s.class_name}"
+        for s in api.schemas
+    }
 
     def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
             out = {k: rewrite(v) for k, v in node.items() if k not in ("examples", "example")}
-            if (isinstance(node.get("properties"), dict) and node.get("type", "object") == "object"
-                    and "additionalProperties" not in node):
+            if (
+                isinstance(node.get("properties"), dict)
+                and node.get("type", "object") == "object"
+                and "additionalProperties" not in node
+            ):
                 # Providers add fields: an object that does not close itself keeps unknown keys.
                 out["additionalProperties"] = True
             if isinstance(node.get("$ref"), str):
                 out["$ref"] = renamed.get(node["$ref"], node["$ref"])
             if isinstance(node.get("discriminator"), dict) and "mapping" in node["discriminator"]:
                 mapping = node["discriminator"]["mapping"]
-                out["discriminator"] = {**node["discriminator"],
-                                        "mapping": {k: renamed.get(v, v) for k, v in mapping.items()}}
+                out["discriminator"] = {
+                    **node["discriminator"],
+                    "mapping": {k: renamed.get(v, v) for k, v in mapping.items()},
+                }
             return out
         if isinstance(node, list):
             return [rewrite(v) for v in node]
@@ -45,9 +52,12 @@ def model_input(api: ir.Api) -> dict[str, Any]:
 
     components = api.document.get("components", {}).get("schemas", {})
     schemas = {f"{s.module}.{s.class_name}": rewrite(components[s.name]) for s in api.schemas}
-    return {"openapi": api.document.get("openapi", "3.1.0"),
-            "info": {"title": api.title, "version": api.version},
-            "paths": {}, "components": {"schemas": schemas}}
+    return {
+        "openapi": api.document.get("openapi", "3.1.0"),
+        "info": {"title": api.title, "version": api.version},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
 
 
 def _nfkc_aliases(node: Any, found: dict[str, str]) -> dict[str, str]:
@@ -57,7 +67,9 @@ def _nfkc_aliases(node: Any, found: dict[str, str]) -> dict[str, str]:
     wire key then never reaches the field. Renaming them forces an explicit alias.
     """
     if isinstance(node, dict):
-        for name in node.get("properties") or {} if isinstance(node.get("properties"), dict) else {}:
+        for name in (
+            node.get("properties") or {} if isinstance(node.get("properties"), dict) else {}
+        ):
             if isinstance(name, str) and unicodedata.normalize("NFKC", name) != name:
                 found[name] = names.snake_name(name) or "field"
         for value in node.values():
@@ -70,7 +82,13 @@ def _nfkc_aliases(node: Any, found: dict[str, str]) -> dict[str, str]:
 
 def render_model_modules(api: ir.Api) -> dict[str, str]:
     """{module name: source} for every models module (unformatted; `format` runs black)."""
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    from datamodel_code_generator import (
+        DataModelType,
+        InputFileType,
+        LiteralType,
+        PythonVersion,
+        generate,
+    )
 
     if not api.schemas:
         return {}
@@ -84,7 +102,7 @@ def render_model_modules(api: ir.Api) -> dict[str, str]:
         target_python_version=PythonVersion.PY_311,
         custom_file_header=api.header,
         disable_timestamp=True,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         use_annotated=True,
         field_constraints=True,
         use_double_quotes=True,
@@ -98,8 +116,11 @@ def render_model_modules(api: ir.Api) -> dict[str, str]:
         capitalise_enum_members=False,
         collapse_root_models=False,
     )
-    modules = {"__init__": result} if isinstance(result, str) else {
-        ".".join(path).removesuffix(".py"): text for path, text in (result or {}).items()}
+    modules = (
+        {"__init__": result}
+        if isinstance(result, str)
+        else {".".join(path).removesuffix(".py"): text for path, text in (result or {}).items()}
+    )
     modules.pop("__init__", None)  # the package's __init__ comes from a template
     _check_names(api, modules)
     return modules
@@ -114,4 +135,5 @@ def _check_names(api: ir.Api, modules: dict[str, str]) -> None:
         raise ModelNamingError(
             "class names differ from the spec's component names; "
             f"unexpected: {extra or 'none'}; missing: {missing or 'none'}. "
-            "Name the inline schemas that produced them as components.")
+            "Name the inline schemas that produced them as components."
+        )

@@ -19,8 +19,9 @@ from specgen.validate import (
 )
 
 
-def validate(spec: Source, docs_index: Source | None = None, *,
-             with_openapi: bool = True) -> list[Finding]:
+def validate(
+    spec: Source, docs_index: Source | None = None, *, with_openapi: bool = True
+) -> list[Finding]:
     """All findings for `spec` (and its documentation coverage when `docs_index` is given).
 
     `with_openapi=False` leaves out openapi-spec-validator (the slowest rule by far) so a caller
@@ -40,7 +41,7 @@ def validate(spec: Source, docs_index: Source | None = None, *,
     # openapi-spec-validator follows refs itself; with broken refs it only repeats them, noisily.
     if not ref_findings and with_openapi:
         found += openapi.check(spec)
-    documented = frozenset()
+    documented: frozenset[str] = frozenset()
     if docs_index is not None and isinstance(docs_index.data, dict):
         documented = frozenset(map(str, docs_index.data.get("schemas") or []))
     found += structure.check(spec, documented)

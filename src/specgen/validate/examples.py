@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from specgen.findings import Finding
@@ -22,7 +22,9 @@ _BASE = "urn:specgen:spec"
 
 
 def check(spec: Source) -> list[Finding]:
-    registry = Registry().with_resource(_BASE, Resource(spec.data, DRAFT202012))
+    registry: Registry[Any] = Registry().with_resource(
+        _BASE, DRAFT202012.create_resource(spec.data)
+    )
     validators: dict[str, jsonschema.protocols.Validator] = {}
     found: list[Finding] = []
     for opref in operations(spec.data):
@@ -31,14 +33,25 @@ def check(spec: Source) -> list[Finding]:
         for kind, status, ctype, media_ptr, media in media_types(spec.data, opref):
             examples = media.get("examples")
             if "example" in media:
-                found.append(spec.finding(f"{media_ptr}/example", "SPEC-EXAMPLE-MISSING",
-                                          "use named `examples`, not the singular `example`"))
+                found.append(
+                    spec.finding(
+                        f"{media_ptr}/example",
+                        "SPEC-EXAMPLE-MISSING",
+                        "use named `examples`, not the singular `example`",
+                    )
+                )
             needs = kind == "request" or (
-                _is_json(ctype) and (status.startswith("2") or (unimplemented and status == "501")))
+                _is_json(ctype) and (status.startswith("2") or (unimplemented and status == "501"))
+            )
             if needs and not examples:
                 what = "request body" if kind == "request" else f"{status} answer"
-                found.append(spec.finding(media_ptr, "SPEC-EXAMPLE-MISSING",
-                                          f"{label}: the {what} ({ctype}) has no examples"))
+                found.append(
+                    spec.finding(
+                        media_ptr,
+                        "SPEC-EXAMPLE-MISSING",
+                        f"{label}: the {what} ({ctype}) has no examples",
+                    )
+                )
             if not isinstance(media.get("schema"), dict) or not isinstance(examples, dict):
                 continue
             validator = validators.get(media_ptr)
@@ -49,13 +62,21 @@ def check(spec: Source) -> list[Finding]:
             for name, example in examples.items():
                 ex_ptr = f"{media_ptr}/examples/{escape(str(name))}"
                 if not isinstance(example, dict) or "value" not in example:
-                    found.append(spec.finding(ex_ptr, "SPEC-EXAMPLE-INVALID",
-                                              f"example {name!r} needs a `value`"))
+                    found.append(
+                        spec.finding(
+                            ex_ptr, "SPEC-EXAMPLE-INVALID", f"example {name!r} needs a `value`"
+                        )
+                    )
                     continue
                 values = _values(ctype, example["value"])
                 if values is None:
-                    found.append(spec.finding(f"{ex_ptr}/value", "SPEC-EXAMPLE-INVALID",
-                                              f"example {name!r}: a stream example is a list of events"))
+                    found.append(
+                        spec.finding(
+                            f"{ex_ptr}/value",
+                            "SPEC-EXAMPLE-INVALID",
+                            f"example {name!r}: a stream example is a list of events",
+                        )
+                    )
                     continue
                 for sub_ptr, value in values:
                     found += _validate(spec, validator, value, f"{ex_ptr}/value{sub_ptr}", name)
@@ -87,6 +108,11 @@ def _validate(spec: Source, validator: Any, value: Any, pointer: str, name: str)
         inner = "".join(f"/{escape(str(p))}" for p in error.absolute_path)
         best = jsonschema.exceptions.best_match([error])
         message = best.message if len(best.message) < 300 else best.message[:297] + "..."
-        found.append(spec.finding(pointer + inner, "SPEC-EXAMPLE-INVALID",
-                                  f"example {name!r} does not match its schema: {message}"))
+        found.append(
+            spec.finding(
+                pointer + inner,
+                "SPEC-EXAMPLE-INVALID",
+                f"example {name!r} does not match its schema: {message}",
+            )
+        )
     return found

@@ -10,8 +10,13 @@ def check(spec: Source) -> list[Finding]:
     from openapi_spec_validator import OpenAPIV31SpecValidator
 
     if not str(spec.data.get("openapi", "")).startswith("3.1"):
-        return [spec.finding("/openapi", "SPEC-OPENAPI-VERSION",
-                             f"openapi must be 3.1.x, found {spec.data.get('openapi')!r}")]
+        return [
+            spec.finding(
+                "/openapi",
+                "SPEC-OPENAPI-VERSION",
+                f"openapi must be 3.1.x, found {spec.data.get('openapi')!r}",
+            )
+        ]
     found = []
     try:
         for error in OpenAPIV31SpecValidator(spec.data).iter_errors():
@@ -22,6 +27,12 @@ def check(spec: Source) -> list[Finding]:
                 continue  # duplicate operationIds: SPEC-OPID-DUP says it, with a line number
             found.append(spec.finding(pointer, "SPEC-OPENAPI", message))
     except Exception as exc:  # the validator raises on some malformed documents
-        found.append(spec.finding("", "SPEC-OPENAPI", "not a valid OpenAPI document; the validator "
-                                  f"stopped at {type(exc).__name__}: {exc}"))
+        found.append(
+            spec.finding(
+                "",
+                "SPEC-OPENAPI",
+                "not a valid OpenAPI document; the validator "
+                f"stopped at {type(exc).__name__}: {exc}",
+            )
+        )
     return found

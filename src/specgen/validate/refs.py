@@ -39,21 +39,33 @@ def check(spec: Source) -> list[Finding]:
             continue
         where = f"{owner}/$ref"
         if not ref.startswith("#"):
-            found.append(spec.finding(where, "SPEC-REF-EXTERNAL",
-                                      f"$ref {ref!r} points outside this file; use '#/...'"))
+            found.append(
+                spec.finding(
+                    where,
+                    "SPEC-REF-EXTERNAL",
+                    f"$ref {ref!r} points outside this file; use '#/...'",
+                )
+            )
             continue
         try:
             target = resolve(doc, ref[1:])
         except (KeyError, IndexError, ValueError):
-            found.append(spec.finding(where, "SPEC-REF-UNRESOLVED", f"$ref {ref!r} does not resolve"))
+            found.append(
+                spec.finding(where, "SPEC-REF-UNRESOLVED", f"$ref {ref!r} does not resolve")
+            )
             continue
         chain = [ref]
-        while isinstance(target, dict) and set(target) == {"$ref"} and isinstance(target["$ref"], str):
+        while (
+            isinstance(target, dict) and set(target) == {"$ref"} and isinstance(target["$ref"], str)
+        ):
             nxt = target["$ref"]
             if nxt in chain:
                 loop = " -> ".join([*chain, nxt])
-                found.append(spec.finding(where, "SPEC-REF-CYCLE",
-                                          f"$ref chain never reaches a schema: {loop}"))
+                found.append(
+                    spec.finding(
+                        where, "SPEC-REF-CYCLE", f"$ref chain never reaches a schema: {loop}"
+                    )
+                )
                 break
             chain.append(nxt)
             try:

@@ -21,17 +21,26 @@ def check(spec: Source) -> list[Finding]:
     def expect(node: Any, pointer: str, kind: type, what: str) -> bool:
         if node is None or isinstance(node, kind):
             return node is not None
-        found.append(spec.finding(pointer, "SPEC-SHAPE",
-                                  f"{what} must be a {'mapping' if kind is dict else 'list'}, "
-                                  f"found {type(node).__name__}"))
+        found.append(
+            spec.finding(
+                pointer,
+                "SPEC-SHAPE",
+                f"{what} must be a {'mapping' if kind is dict else 'list'}, "
+                f"found {type(node).__name__}",
+            )
+        )
         return False
 
     if expect(doc.get("components"), "/components", dict, "components"):
         for kind, members in doc["components"].items():
             if expect(members, f"/components/{escape(kind)}", dict, f"components.{kind}"):
                 for name, member in members.items():
-                    expect(member, f"/components/{escape(kind)}/{escape(str(name))}", dict,
-                           f"components.{kind}.{name}")
+                    expect(
+                        member,
+                        f"/components/{escape(kind)}/{escape(str(name))}",
+                        dict,
+                        f"components.{kind}.{name}",
+                    )
     if not expect(doc.get("paths"), "/paths", dict, "paths"):
         return found
     for path, item in doc["paths"].items():

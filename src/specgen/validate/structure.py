@@ -20,21 +20,36 @@ DIALECTS = ("openai", "claude", "gemini")
 
 
 def check(spec: Source, documented: frozenset[str] = frozenset()) -> list[Finding]:
-    return [*_operation_ids(spec), *_inline_objects(spec), *_tags_and_dialects(spec),
-            *_unused(spec, documented)]
+    return [
+        *_operation_ids(spec),
+        *_inline_objects(spec),
+        *_tags_and_dialects(spec),
+        *_unused(spec, documented),
+    ]
 
 
 def _operation_ids(spec: Source) -> list[Finding]:
-    found, first_seen = [], {}
+    found: list[Finding] = []
+    first_seen: dict[str, str] = {}
     for opref in sorted(operations(spec.data), key=lambda o: spec.position(o.pointer)):
         op_id = opref.op.get("operationId")
         if not op_id:
-            found.append(spec.finding(opref.pointer, "SPEC-OPID-MISSING",
-                                      f"{opref.method.upper()} {opref.path} has no operationId"))
+            found.append(
+                spec.finding(
+                    opref.pointer,
+                    "SPEC-OPID-MISSING",
+                    f"{opref.method.upper()} {opref.path} has no operationId",
+                )
+            )
         elif op_id in first_seen:
             line, _ = spec.position(first_seen[op_id])
-            found.append(spec.finding(f"{opref.pointer}/operationId", "SPEC-OPID-DUP",
-                                      f"operationId {op_id!r} is already used at line {line}"))
+            found.append(
+                spec.finding(
+                    f"{opref.pointer}/operationId",
+                    "SPEC-OPID-DUP",
+                    f"operationId {op_id!r} is already used at line {line}",
+                )
+            )
         else:
             first_seen[op_id] = f"{opref.pointer}/operationId"
     return found
@@ -44,10 +59,19 @@ def _inline_objects(spec: Source) -> list[Finding]:
     found = []
 
     def visit(pointer: str, schema: dict[str, Any], top: bool) -> None:
-        if not top and "properties" in schema and schema.get("type", "object") in ("object", ["object"]):
-            found.append(spec.finding(pointer, "SPEC-INLINE-OBJECT",
-                                      "an object schema with properties must be a named component "
-                                      "under components.schemas, referenced with $ref"))
+        if (
+            not top
+            and "properties" in schema
+            and schema.get("type", "object") in ("object", ["object"])
+        ):
+            found.append(
+                spec.finding(
+                    pointer,
+                    "SPEC-INLINE-OBJECT",
+                    "an object schema with properties must be a named component "
+                    "under components.schemas, referenced with $ref",
+                )
+            )
         for child_ptr, child in subschemas(schema, pointer):
             visit(child_ptr, child, False)
 
@@ -62,14 +86,23 @@ def _tags_and_dialects(spec: Source) -> list[Finding]:
     for opref in operations(spec.data):
         tags = opref.op.get("tags") or []
         if len(tags) != 1 or tags[0] not in declared:
-            found.append(spec.finding(f"{opref.pointer}/tags" if tags else opref.pointer, "SPEC-TAG",
-                                      f"needs exactly one tag from the root tags list, found {tags}"))
+            found.append(
+                spec.finding(
+                    f"{opref.pointer}/tags" if tags else opref.pointer,
+                    "SPEC-TAG",
+                    f"needs exactly one tag from the root tags list, found {tags}",
+                )
+            )
         dialect = opref.op.get("x-error-dialect")
         if dialect not in DIALECTS:
             where = f"{opref.pointer}/x-error-dialect" if dialect else opref.pointer
-            found.append(spec.finding(where, "SPEC-DIALECT",
-                                      f"x-error-dialect must be one of {', '.join(DIALECTS)}, "
-                                      f"found {dialect!r}"))
+            found.append(
+                spec.finding(
+                    where,
+                    "SPEC-DIALECT",
+                    f"x-error-dialect must be one of {', '.join(DIALECTS)}, " f"found {dialect!r}",
+                )
+            )
     return found
 
 
@@ -77,8 +110,11 @@ def referenced_components(doc: dict[str, Any]) -> set[str]:
     """Pointers of components reachable from the paths (and from stream/websocket extensions)."""
     components = doc.get("components") or {}
     reached: set[str] = set()
-    pending = [ref[1:] for owner, ref in all_refs(doc.get("paths") or {}, "/paths")
-               if not _is_example_value(owner) and ref.startswith("#")]
+    pending = [
+        ref[1:]
+        for owner, ref in all_refs(doc.get("paths") or {}, "/paths")
+        if not _is_example_value(owner) and ref.startswith("#")
+    ]
     for opref in operations(doc):
         named = [(opref.op.get("x-stream") or {}).get("event-schema")]
         named += list((opref.op.get("x-websocket") or {}).values())
@@ -90,8 +126,11 @@ def referenced_components(doc: dict[str, Any]) -> set[str]:
         reached.add(pointer)
         kind, _, name = pointer.removeprefix("/components/").partition("/")
         node = (components.get(kind) or {}).get(name.replace("~1", "/").replace("~0", "~"))
-        pending += [r[1:] for o, r in all_refs(node, pointer) if r.startswith("#")
-                    and not _is_example_value(o)]
+        pending += [
+            r[1:]
+            for o, r in all_refs(node, pointer)
+            if r.startswith("#") and not _is_example_value(o)
+        ]
     return reached
 
 
@@ -104,6 +143,11 @@ def _unused(spec: Source, documented: frozenset[str]) -> list[Finding]:
         for name in members:
             pointer = f"/components/{kind}/{escape(name)}"
             if pointer not in reached and not (kind == "schemas" and name in documented):
-                found.append(spec.finding(pointer, "SPEC-UNUSED-COMPONENT",
-                                          f"components.{kind}.{name} is never referenced"))
+                found.append(
+                    spec.finding(
+                        pointer,
+                        "SPEC-UNUSED-COMPONENT",
+                        f"components.{kind}.{name} is never referenced",
+                    )
+                )
     return found

@@ -53,7 +53,9 @@ def deref(doc: dict[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
     return node, pointer
 
 
-def media_types(doc: dict[str, Any], opref: OperationRef) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+def media_types(
+    doc: dict[str, Any], opref: OperationRef
+) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
     """(kind, status, content type, media object pointer, media) for request and responses.
 
     kind is "request" or "response"; status is "" for the request body.
@@ -62,19 +64,31 @@ def media_types(doc: dict[str, Any], opref: OperationRef) -> Iterator[tuple[str,
     if isinstance(body, dict):
         for ctype, media in (body.get("content") or {}).items():
             if isinstance(media, dict):
-                yield "request", "", ctype, f"{body_ptr}/content/{escape(ctype)}", media  # type: ignore[misc]
+                yield "request", "", ctype, f"{body_ptr}/content/{escape(ctype)}", media
     for status, resp in (opref.op.get("responses") or {}).items():
         resp, resp_ptr = deref(doc, resp, f"{opref.pointer}/responses/{escape(str(status))}")
         if isinstance(resp, dict):
             for ctype, media in (resp.get("content") or {}).items():
                 if isinstance(media, dict):
-                    yield "response", str(status), ctype, f"{resp_ptr}/content/{escape(ctype)}", media  # type: ignore[misc]
+                    yield "response", str(
+                        status
+                    ), ctype, f"{resp_ptr}/content/{escape(ctype)}", media
 
 
 SCHEMA_CHILDREN_MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
 SCHEMA_CHILDREN_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-SCHEMA_CHILD = ("items", "additionalProperties", "not", "if", "then", "else", "contains",
-                "propertyNames", "unevaluatedItems", "unevaluatedProperties")
+SCHEMA_CHILD = (
+    "items",
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+)
 
 
 def subschemas(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -82,11 +96,15 @@ def subschemas(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]
     if not isinstance(schema, dict):
         return
     for key in SCHEMA_CHILDREN_MAPS:
-        for name, child in (schema.get(key) or {}).items() if isinstance(schema.get(key), dict) else ():
+        for name, child in (
+            (schema.get(key) or {}).items() if isinstance(schema.get(key), dict) else ()
+        ):
             if isinstance(child, dict):
                 yield f"{pointer}/{key}/{escape(str(name))}", child
     for key in SCHEMA_CHILDREN_LISTS:
-        for i, child in enumerate(schema.get(key) or []) if isinstance(schema.get(key), list) else ():
+        for i, child in (
+            enumerate(schema.get(key) or []) if isinstance(schema.get(key), list) else ()
+        ):
             if isinstance(child, dict):
                 yield f"{pointer}/{key}/{i}", child
     for key in SCHEMA_CHILD:
