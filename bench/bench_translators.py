@@ -29,22 +29,32 @@ from tx_stream_fixtures import chat_stream  # noqa: E402
 FORMATS = ["openai_chat", "claude", "gemini", "openai_responses"]
 
 
-def median_us(fn, *, repeat=7, number=None) -> float:
-    if number is None:
-        number, t = 1, 0.0
-        while t < 0.02:
-            number *= 2
-            t0 = time.perf_counter()
-            for _ in range(number):
-                fn()
-            t = time.perf_counter() - t0
-    runs = []
-    for _ in range(repeat):
+def _loops(fn) -> int:
+    number, t = 1, 0.0
+    while t < 0.02:
+        number *= 2
         t0 = time.perf_counter()
         for _ in range(number):
             fn()
-        runs.append((time.perf_counter() - t0) / number)
-    return statistics.median(runs) * 1e6
+        t = time.perf_counter() - t0
+    return number
+
+
+def median_us(fn, *, repeat=7) -> float:
+    return paired_us(fn, repeat=repeat)[0]
+
+
+def paired_us(*fns, repeat=9) -> list:
+    """Median µs per call of each fn, measured in alternating rounds (noise hits all alike)."""
+    loops = [_loops(fn) for fn in fns]
+    runs: list = [[] for _ in fns]
+    for _ in range(repeat):
+        for k, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            for _ in range(loops[k]):
+                fn()
+            runs[k].append((time.perf_counter() - t0) / loops[k])
+    return [statistics.median(r) * 1e6 for r in runs]
 
 
 def bench_requests() -> None:
@@ -55,9 +65,9 @@ def bench_requests() -> None:
     worst = 0.0
     for src, dst in itertools.permutations(FORMATS, 2):
         payload = REQUESTS[src]
-        floor = median_us(lambda p=payload: json.loads(json.dumps(p)))
-        us = median_us(
-            lambda s=src, d=dst, p=payload: translate_request(s, d, p, policy="lenient", model="m")
+        floor, us = paired_us(
+            lambda p=payload: json.loads(json.dumps(p)),
+            lambda s=src, d=dst, p=payload: translate_request(s, d, p, policy="lenient", model="m"),
         )
         worst = max(worst, us / floor)
         print(f"{src + ' -> ' + dst:36} {us:10.1f} {floor:8.1f} {us / floor:6.2f}")

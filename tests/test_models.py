@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -56,7 +57,7 @@ def test_example_round_trips_through_the_models(annotation: str, example: Any) -
     assert dumped == example
 
 
-def test_models_package_is_self_contained_and_type_checks() -> None:
+def test_models_package_is_self_contained_and_type_checks(tmp_path: Path) -> None:
     source = (MODELS_DIR / "allllms_models").rglob("*.py")
     assert not any("specgen" in p.read_text().split("\n", 1)[1] for p in source)
     result = subprocess.run(

@@ -357,10 +357,15 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
     if op.websocket:
         returns = [f"AsyncIterator[{op.websocket.server_event_class}]"]
     body_kinds = tuple(
-        (c.media_type, c.kind, c.annotation or "bytes")
+        (
+            c.media_type,
+            c.kind,
+            c.annotation or "bytes",
+            _array_fields(api.document, op, c.media_type) if c.kind == "multipart" else (),
+        )
         for c in (op.body.contents if op.body else ())
     )
-    body_annotation = " | ".join(dict.fromkeys(a for _m, _k, a in body_kinds))
+    body_annotation = " | ".join(dict.fromkeys(a for _m, _k, a, _f in body_kinds))
     formats = tuple(
         n for c in contents if c.kind == "json" for n, _v in c.examples if n in DIALECTS
     )
@@ -386,6 +391,22 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
         signature=_signature(op, body_annotation),
         call_args=_call_args(op),
     )
+
+
+def _array_fields(doc: dict[str, Any], op: ir.Operation, media_type: str) -> tuple[str, ...]:
+    """Properties of a form body that are arrays: a single form value still makes a list."""
+    try:
+        body, _ = deref(doc, doc["paths"][op.path][op.http_method.lower()]["requestBody"], "")
+        schema, _ = deref(doc, body["content"][media_type]["schema"], "")
+    except (KeyError, TypeError):
+        return ()
+    fields = []
+    for name, prop in (schema.get("properties") or {}).items():
+        prop, _ = deref(doc, prop, "")
+        kinds = prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")]
+        if "array" in kinds and set(kinds) <= {"array", "null"}:
+            fields.append(str(name))
+    return tuple(fields)
 
 
 def _dq(annotation: str) -> str:

@@ -164,7 +164,8 @@ class ServerOperation:
     operation_id: str
     method_name: str
     route_path: str  # Starlette path template (colon actions are literal text after a param)
-    body_kinds: tuple[tuple[str, str, str], ...]  # (media type, kind, annotation) per content
+    # (media type, kind, annotation, array fields of a form body) per content
+    body_kinds: tuple[tuple[str, str, str, tuple[str, ...]], ...]
     body_annotation: str  # union of the body annotations, "" without a body
     returns: str  # the handler's return annotation
     success_status: int

@@ -115,3 +115,31 @@ def test_model_path_with_colon_action_routes_by_action(base: str) -> None:
                             json={"contents": [{"parts": [{"text": "dots"}]}]})
         assert answer.json()["candidates"][0]["content"]["parts"][0]["text"] == \
             "gemini gemini-1.5-pro-002: dots"
+
+
+def test_shared_paths_list_every_allowed_method(bare: str) -> None:
+    answer = httpx.request("OPTIONS", bare + "/v1/files", headers={"authorization": "Bearer k"})
+    assert answer.status_code == 405
+    assert set(answer.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "POST"}
+    assert answer.json()["error"]["type"] == "invalid_request_error"
+    # and both operations on the shared path are reached
+    assert "listFiles" in httpx.get(bare + "/v1/files", headers={"authorization": "Bearer k"}).text
+    assert "deleteModel" in httpx.delete(bare + "/v1/models/m",
+                                         headers={"authorization": "Bearer k"}).text
+
+
+def test_single_form_value_of_an_array_field_is_a_list(base: str) -> None:
+    """`timestamp_granularities=segment` sent once (not as `[]`) is still the array."""
+    answer = httpx.post(f"{base}/v1/audio/transcriptions",
+                        headers={"authorization": "Bearer sk-test-key"},
+                        data={"model": "whisper-1", "timestamp_granularities": "segment"},
+                        files={"file": ("a.wav", b"RIFF1234", "audio/wav")})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["text"] == "heard 8 bytes in auto"
+
+
+def test_colon_action_paths_answer_405_with_their_own_methods(bare: str) -> None:
+    answer = httpx.request("OPTIONS", bare + "/v1/models/gemini-test:generateContent",
+                           headers={"x-goog-api-key": "k"})
+    assert answer.status_code == 405 and answer.headers["allow"] == "POST"
+    assert answer.json()["error"]["status"] == "INVALID_ARGUMENT"

@@ -22,6 +22,7 @@ from referencing.jsonschema import DRAFT202012
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -32,7 +33,7 @@ from tests.server.spec_requests import SPEC, spec
 
 ST_KEY = "st-key"
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_headers_conformance, response_schema_conformance]
+          response_headers_conformance, response_schema_conformance, positive_data_acceptance]
 STATS: dict[str, Any] = {"operations": set(), "cases": 0}
 MAX_EXAMPLES = 10
 

@@ -808,3 +808,33 @@ def test_responses_function_output_with_an_image_reaches_claude_tool_result():
     result = out["messages"][2]["content"][0]
     assert result["tool_use_id"] == "c1"
     assert [b["type"] for b in result["content"]] == ["text", "image"]
+
+
+def test_a_gemini_request_without_a_model_needs_one_for_other_formats():
+    body = {"contents": [{"role": "user", "parts": [{"text": "x"}]}]}
+    with pytest.raises(TranslationError) as err:
+        translate_request("gemini", "claude", body, policy="lenient")
+    assert err.value.path == "model"
+    out = translate_request("gemini", "claude", body, model="claude-x").payload
+    assert out["model"] == "claude-x"
+
+
+@pytest.mark.parametrize("policy", ["strict", "lenient"])
+def test_tool_names_the_target_rejects_are_an_error(policy):
+    body = {
+        "contents": [{"role": "user", "parts": [{"text": "x"}]}],
+        "tools": [{"functionDeclarations": [{"name": "maps.lookup", "description": "d"}]}],
+    }
+    with pytest.raises(TranslationError) as err:
+        translate_request("gemini", "openai_chat", body, policy=policy, model="m")
+    assert err.value.path == "tools[0].functionDeclarations[0].name"
+    long_name = "f" * 100
+    chat_body = chat(
+        {"role": "user", "content": "x"},
+        tools=[{"type": "function", "function": {"name": long_name}}],
+    )
+    assert req("openai_chat", "claude", chat_body).payload["tools"][0]["name"] == long_name
+    with pytest.raises(TranslationError, match="not a valid openai_responses tool name"):
+        translate_request(
+            "claude", "openai_responses", req("openai_chat", "claude", chat_body).payload
+        )

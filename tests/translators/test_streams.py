@@ -343,6 +343,7 @@ def _content(said, src, dst):
     keep_thinking = {src, dst} <= HAS_THINKING
     return {
         "thinking": said["thinking"] if keep_thinking else "",
+        "signatures": said["signatures"] if keep_thinking else [],
         "text": said["text"],
         "calls": said["calls"],
     }
@@ -356,9 +357,91 @@ def test_any_fragmentation_translates_there_and_back(src, dst, case):
     stream_check.claude(events)
     source = events if src == "claude" else run("claude", src, events)[0]
     want = _content(
-        dict(expected, thinking=expected["thinking"] if src in HAS_THINKING else ""), src, dst
+        dict(
+            expected,
+            thinking=expected["thinking"] if src in HAS_THINKING else "",
+            signatures=[SIG] if expected["thinking"] and src in HAS_THINKING else [],
+        ),
+        src,
+        dst,
     )
     there, _ = run(src, dst, source)
     assert _content(stream_check.CHECK[dst](there), src, dst) == want
     back, _ = run(dst, src, there)
     assert _content(stream_check.CHECK[src](back), src, dst) == want
+
+
+@pytest.mark.parametrize(
+    "dst,want",
+    [("openai_chat", "length"), ("gemini", "MAX_TOKENS"), ("openai_responses", "incomplete")],
+)
+def test_claude_max_tokens_in_a_stream_finishes_as_length(dst, want):
+    events = STREAMS["claude"]()
+    events[-2]["delta"]["stop_reason"] = "max_tokens"
+    out, _ = run("claude", dst, events)
+    said = stream_check.CHECK[dst](out)
+    assert said["finish"] == want
+    if dst == "openai_responses":
+        assert out[-1]["type"] == "response.incomplete"
+        assert out[-1]["response"]["incomplete_details"] == {"reason": "max_output_tokens"}
+
+
+def test_gemini_blocked_prompt_in_a_stream_is_a_content_filter():
+    events = [
+        {"promptFeedback": {"blockReason": "SAFETY"}, "usageMetadata": {"promptTokenCount": 3}}
+    ]
+    out, _ = run("gemini", "openai_chat", events)
+    assert stream_check.chat(out)["finish"] == "content_filter"
+    out, _ = run("gemini", "claude", events)
+    assert stream_check.claude(out)["finish"] == "refusal"
+
+
+def test_strict_stream_refuses_redacted_thinking_outside_claude():
+    events = STREAMS["claude"]()
+    events.insert(
+        1,
+        {
+            "type": "content_block_start",
+            "index": 0,
+            "content_block": {"type": "redacted_thinking", "data": "opaque"},
+        },
+    )
+    events.insert(2, {"type": "content_block_stop", "index": 0})
+    for ev in events[3:]:
+        if "index" in ev:
+            ev["index"] += 1
+    stream_check.claude(events)
+    with pytest.raises(TranslationError, match="redacted_thinking"):
+        run("claude", "gemini", events, policy="strict")
+    _, t = run("claude", "gemini", events)
+    assert [w.message.split(" cannot")[0] for w in t.warnings] == ["a redacted_thinking block"]
+
+
+@pytest.mark.parametrize("via", ["gemini", "openai_responses"])
+def test_claude_thinking_keeps_its_signature_through_another_format_and_back(via):
+    there, _ = run("claude", via, STREAMS["claude"]())
+    back, _ = run(via, "claude", there)
+    assert stream_check.claude(back)["thinking_blocks"] == [(EXPECTED["thinking"], SIG)]
+
+
+def test_gemini_signature_on_its_own_empty_thought_part_signs_the_thought():
+    body = {
+        "candidates": [
+            {
+                "index": 0,
+                "finishReason": "STOP",
+                "content": {
+                    "role": "model",
+                    "parts": [
+                        {"text": "hmm", "thought": True},
+                        {"text": "", "thought": True, "thoughtSignature": SIG},
+                        {"text": "answer"},
+                    ],
+                },
+            }
+        ]
+    }
+    from allllms_translators import translate_response
+
+    out = translate_response("gemini", "claude", body).payload
+    assert out["content"][0] == {"type": "thinking", "thinking": "hmm", "signature": SIG}

@@ -84,8 +84,7 @@ def test_rendered_python_is_black_stable(rendered):
 
 def test_generated_files_start_with_the_header(rendered):
     for name, text in rendered.items():
-        if name.endswith((".py", ".toml")):
-            assert text.splitlines()[0].startswith(render.HEADER_START), name
+        assert text.splitlines()[0].startswith(render.HEADER_START), name
 
 
 def test_rendering_is_deterministic():
@@ -156,6 +155,7 @@ def test_package_is_vendorable_without_specgen_or_pydantic():
                     "copy",
                     "base64",
                     "mimetypes",
+                    "re",
                 }, f"{path.name} imports {name}"
     assert (GENERATED / "allllms_translators" / "py.typed").exists()
     assert "allllms_translators" in (GENERATED / "pyproject.toml").read_text()
@@ -180,3 +180,44 @@ def test_parameter_paths_are_unique_per_format():
             a for r in rows for a in r.get("aliases", {}).get(fmt, [])
         ]
         assert len(paths) == len(set(paths)), fmt
+
+
+def test_late_system_prompt_rule_comes_from_the_table(tmp_path):
+    tables = render.load_tables()
+    tables["late_system_prompt"] = "refuse"
+    variant = _load_variant(tables, tmp_path, "allllms_translators_refuse")
+    body = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "a"}, {"role": "system", "content": "late"}],
+    }
+    try:
+        with pytest.raises(ValueError, match=r"messages\[1\]"):
+            variant.translate_request("openai_chat", "claude", body, policy="lenient")
+    finally:
+        for mod in [m for m in sys.modules if m.startswith("allllms_translators_refuse")]:
+            del sys.modules[mod]
+
+
+def test_generated_package_type_checks(tmp_path):
+    """The package ships py.typed, so it must pass mypy itself."""
+    import subprocess
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--python-version",
+            "3.11",
+            "--disallow-untyped-defs",
+            "--ignore-missing-imports",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "allllms_translators",
+        ],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import anthropic.types as at
+import openai
 import pydantic
 import tx_sdk_check as sdk_check
 from anthropic.lib.streaming._messages import accumulate_event
@@ -54,7 +55,11 @@ def chat(events):
         state.handle_chunk(chunk)
     assert len(ids) == 1, "one id for the whole stream"
     assert finish is not None
-    msg = state.get_final_completion().choices[0].message
+    try:
+        msg = state.get_final_completion().choices[0].message
+    except (openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError):
+        # The helper refuses to "parse" such answers by design; the snapshot still holds them.
+        msg = state.current_completion_snapshot.choices[0].message
     calls = msg.tool_calls or []
     return {
         "text": msg.content or "",
@@ -106,6 +111,7 @@ def claude(events):
         "ids": [b.id for b in content if b.type == "tool_use"],
         "finish": snapshot.stop_reason,
         "signatures": [b.signature for b in content if b.type == "thinking" and b.signature],
+        "thinking_blocks": [(b.thinking, b.signature) for b in content if b.type == "thinking"],
         "usage": snapshot.usage,
     }
 

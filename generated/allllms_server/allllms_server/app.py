@@ -8,6 +8,7 @@ injection), so the generated route costs no more than a hand-written FastAPI one
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -54,22 +55,21 @@ def create_app(
     fastapi_options.setdefault("version", "1.0.0")
     fastapi_options.setdefault("openapi_url", None)
     app = FastAPI(**fastapi_options)
+    # One Starlette route per path, so a wrong method gets a 405 listing every allowed one.
+    by_path: dict[str, dict[str, Endpoint]] = {}
     for route in ROUTES:
         if route.websocket:
-            app.router.routes.append(
-                WebSocketRoute(route.path, websocket_endpoint(route, handlers, auth))
-            )
-            app.router.routes.append(
-                Route(route.path, _upgrade_required(route), methods=[route.http_method])
-            )
+            socket = websocket_endpoint(route, handlers, auth)
+            app.router.routes.append(WebSocketRoute(route.path, socket))
+            serve = _upgrade_required(route)
         else:
-            app.router.routes.append(
-                Route(
-                    route.path,
-                    endpoint(route, handlers, auth, max_body_size),
-                    methods=[route.http_method],
-                )
-            )
+            serve = endpoint(route, handlers, auth, max_body_size)
+        by_path.setdefault(route.path, {})[route.http_method] = serve
+    # Starlette answers a method mismatch from the first path that matched, so paths with more
+    # literal text (`/v1/models/{model}:generateContent`) go before `/v1/models/{model}`.
+    for path in sorted(by_path, key=lambda p: -len(re.sub(r"{[^}]*}", "", p))):
+        endpoints = by_path[path]
+        app.router.routes.append(Route(path, dispatch(endpoints), methods=list(endpoints)))
     app.add_exception_handler(HTTPException, _http_exception)  # type: ignore[arg-type]
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     return app
@@ -113,6 +113,18 @@ def endpoint(
                 await request.close()  # temporary files of uploaded parts
 
     serve.__name__ = route.method_name
+    return serve
+
+
+def dispatch(endpoints: dict[str, Endpoint]) -> Endpoint:
+    """The endpoint of a path that several operations share, chosen by the request method."""
+    if len(endpoints) == 1:
+        return next(iter(endpoints.values()))
+
+    async def serve(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
     return serve
 
 

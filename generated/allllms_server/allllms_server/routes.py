@@ -426,6 +426,10 @@ ROUTES: tuple[RouteSpec, ...] = (
                 "multipart/form-data",
                 "multipart",
                 TypeAdapter(AudioTranscriptionRequest),
+                array_fields=(
+                    "include",
+                    "timestamp_granularities",
+                ),
             ),
         ),
         body_required=True,

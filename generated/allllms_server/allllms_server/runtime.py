@@ -58,6 +58,7 @@ class BodyContent:
     media_type: str
     kind: str  # json | multipart | binary | text
     adapter: TypeAdapter[Any]
+    array_fields: tuple[str, ...] = ()  # form fields that are lists even when sent once
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def _pick_content(route: RouteSpec, media_type: str) -> BodyContent:
     raise ApiError(400, f"Expected a {expected} body, got {media_type or 'no content type'}.")
 
 
-async def _form_data(request: Request) -> dict[str, Any]:
-    """Multipart fields as a dict: files become bytes; `name[]` and repeated names, lists."""
+async def _form_data(request: Request, array_fields: tuple[str, ...]) -> dict[str, Any]:
+    """Multipart fields as a dict: files become bytes; `name[]`, repeated names and array
+    fields, lists."""
     form = await request.form(max_files=1000, max_fields=1000)
     data: dict[str, Any] = {}
     lists: set[str] = set()
@@ -172,7 +174,7 @@ async def _form_data(request: Request) -> dict[str, Any]:
             await value.seek(0)
         else:
             content = value
-        if key.endswith("[]") or name in data:
+        if key.endswith("[]") or name in data or name in array_fields:
             if name not in lists:
                 data[name] = [data[name]] if name in data else []
                 lists.add(name)
@@ -196,7 +198,7 @@ async def parse_body(route: RouteSpec, request: Request, limit: int) -> Any:
             return content.adapter.validate_json(raw)
         if content.kind == "multipart":
             try:
-                data = await _form_data(request)
+                data = await _form_data(request, content.array_fields)
             except ApiError:
                 raise
             except Exception as exc:  # malformed multipart

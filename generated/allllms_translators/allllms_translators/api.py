@@ -17,7 +17,7 @@ from . import (
     responses_response,
 )
 from .errors import STRICT, Ctx, Result
-from .tables import ERROR_BY_STATUS, ERRORS, FORMATS
+from .tables import ERROR_BY_STATUS, ERRORS, FORMATS, TOOL_NAME_RE
 
 REQUEST_CODECS = {
     "openai_chat": chat_request,
@@ -57,8 +57,21 @@ def translate_request(
     hub = REQUEST_CODECS[src].decode(payload, ctx)
     if hub["model"] is None:
         hub["model"] = model
+    _check_tool_names(hub, dst, ctx)
+    if hub["model"] is None and dst != "gemini":
+        # Gemini bodies carry no model (it is in the URL); the other formats require one.
+        raise ctx.error("model", f"{dst} requests need a model: pass model=")
     body = REQUEST_CODECS[dst].encode(hub, ctx)
     return Result(body, ctx.warnings, hub["model"], bool(hub["params"].get("stream")))
+
+
+def _check_tool_names(hub: Dict[str, Any], dst: str, ctx: Ctx) -> None:
+    pattern = TOOL_NAME_RE[dst]
+    for tool in hub["tools"] or ():
+        if not pattern.match(tool["name"]):
+            raise ctx.error(
+                tool["path"] + ".name", f"{tool['name']!r} is not a valid {dst} tool name"
+            )
 
 
 def translate_response(

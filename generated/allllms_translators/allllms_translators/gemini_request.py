@@ -104,7 +104,22 @@ def _decode_content(
 def _parts(
     parts: List[Dict[str, Any]], path: str, ctx: Ctx, pairing: Any = None
 ) -> List[Dict[str, Any]]:
-    return [_part(p, f"{path}[{i}]", ctx, pairing) for i, p in enumerate(parts)]
+    out: List[Dict[str, Any]] = []
+    for i, raw in enumerate(parts):
+        part = _part(raw, f"{path}[{i}]", ctx, pairing)
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and part["type"] == prev["type"] == "thinking"
+            and not part["text"]
+            and part.get("signature")
+            and not prev.get("signature")
+        ):
+            # Gemini may sign thought text with an empty thought part of its own.
+            prev["signature"] = part["signature"]
+            continue
+        out.append(part)
+    return out
 
 
 def _part(part: Dict[str, Any], path: str, ctx: Ctx, pairing: Any) -> Dict[str, Any]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from .errors import Ctx
-from .tables import ROLES
+from .tables import LATE_SYSTEM_PROMPT, ROLES
 
 EMPTY_USAGE = {"input": 0, "output": 0, "cached": 0, "cache_creation": 0, "reasoning": 0}
 
@@ -80,6 +80,8 @@ def split_system(req: Dict[str, Any], ctx: Ctx, fmt: str) -> tuple:
     turns: List[Dict[str, Any]] = []
     for msg in req["messages"]:
         if msg["role"] in ("system", "developer"):
+            if turns and LATE_SYSTEM_PROMPT == "refuse":
+                raise ctx.error(msg["path"], f"{fmt} has no system prompt after the first turn")
             if turns:
                 ctx.loss(msg["path"], "a system prompt after the first turn (it moves to the top)")
             system.extend(msg["parts"])

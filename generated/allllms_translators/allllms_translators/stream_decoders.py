@@ -214,6 +214,7 @@ class GeminiDecoder:
         self.started = False
         self.calls = 0
         self.any_call = False
+        self.unsigned_thought = False  # thought text streamed, no signature yet
 
     def feed(self, chunk: Dict[str, Any]) -> List[Event]:
         if "error" in chunk:
@@ -260,9 +261,14 @@ class GeminiDecoder:
         if part.get("thought"):
             if part.get("text"):
                 out.append(("thinking", part["text"]))
+                self.unsigned_thought = True
             if sig:
-                out.append(("signature", sig, "prev" if out else "next"))
+                # An empty signed thought right after thought text signs that text (Gemini often
+                # sends the signature on a part of its own); otherwise it signs what follows.
+                out.append(("signature", sig, "prev" if self.unsigned_thought else "next"))
+                self.unsigned_thought = False
             return out
+        self.unsigned_thought = False
         if sig:
             out.append(("signature", sig, "next"))
         if "text" in part:

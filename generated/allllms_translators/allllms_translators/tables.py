@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 FORMATS: List[str] = [
@@ -546,6 +547,12 @@ _GEMINI_SCHEMA_KEYWORDS: List[str] = [
     "maximum",
 ]
 GEMINI_SCHEMA_KEYWORDS = frozenset(_GEMINI_SCHEMA_KEYWORDS)
+TOOL_NAME_PATTERNS: Any = {
+    "claude": "^[a-zA-Z0-9_-]{1,128}$",
+    "gemini": "^[a-zA-Z_][a-zA-Z0-9_.:-]{0,127}$",
+    "openai_chat": "^[a-zA-Z0-9_-]{1,64}$",
+    "openai_responses": "^[a-zA-Z0-9_-]{1,64}$",
+}
 STATEFUL_FIELDS: Any = {
     "openai_responses": [
         "previous_response_id",
@@ -671,6 +678,8 @@ USAGE_FIELDS: Dict[str, Dict[str, Any]] = {
 EFFORT_BUDGETS: Dict[str, int] = REASONING["budgets"]
 # Ascending by budget, for budget -> effort.
 EFFORTS_BY_BUDGET = sorted(EFFORT_BUDGETS.items(), key=lambda kv: kv[1])
+
+TOOL_NAME_RE = {fmt: re.compile(pattern) for fmt, pattern in TOOL_NAME_PATTERNS.items()}
 
 ERROR_BY_STATUS: Dict[int, Dict[str, Any]] = {}
 for _row in ERRORS:
