@@ -8,10 +8,13 @@ parallel.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +63,29 @@ def _intact(root: Path, manifest: Manifest) -> dict[str, str] | None:
     return outputs
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large, long-lived object graphs.
+
+    A generation allocates millions of objects that live until it ends; the collector's full
+    passes over them made time grow faster than the spec (a 10x spec took 17x as long).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...] = ()) -> Generation:
     """Compute what `out_root` should contain; raises SpecError/RenderError/FormatError."""
+    with _gc_paused():
+        return _run(spec_path, out_root, template_dirs)
+
+
+def _run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...]) -> Generation:
     started = time.perf_counter()
     old = Manifest.read(out_root)
     inputs = inputs_hash(spec_path, template_dirs)
