@@ -119,8 +119,6 @@ def _run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...]) -> Ge
 
 
 def _display(path: Path) -> str:
-    """How headers name the spec: relative to the working directory, never an absolute path."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return path.name
+    """How headers name the spec: its folder and file name, so output never depends on where
+    the checkout lives (`spec/allllms.yaml`)."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
