@@ -36,14 +36,17 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_generate.py
+	$(PY) bench/bench_server.py
+	$(PY) bench/bench_translators.py
 
 lint: $(STAMP)
 	$(PY) -m pip install -q ruff
 	$(VENV)/bin/ruff check src tests
 	$(PY) -m mypy src
 
+# The generated packages run straight from generated/, as a vendoring repo would use them.
 serve: $(STAMP)
-	$(PY) -m allllms_server --mock --host 127.0.0.1 --port 8000
+	PYTHONPATH=generated/allllms_models:generated/allllms_server $(PY) -m allllms_server --mock --host 127.0.0.1 --port 8000
 
 clean:
 	rm -rf $(VENV)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import mimetypes
 import re
 from collections import defaultdict
 from typing import Any
@@ -68,7 +69,7 @@ def build(spec: Source, docs_index: Source | None = None, spec_path: str | None 
         ),
         document=doc,
     )
-    server = server_operations(api, spec.data)
+    server = server_operations(api)
     return dataclasses.replace(api, server=server, server_models=server_model_classes(api, server))
 
 
@@ -254,6 +255,7 @@ def _operation(doc: dict[str, Any], opref: Any, by_name: dict[str, ir.SchemaInfo
         unimplemented=bool(op.get("x-unimplemented")),
         beyond_docs=bool(op.get("x-beyond-docs")),
         doc_entries=tuple(entries),
+        chat_format=str(op.get("x-chat-format", "")),
     )
 
 
@@ -279,39 +281,62 @@ _LIFECYCLE = {
 _FAILED = {"failed", "failure", "error", "cancelled", "expired"}
 
 
-def server_operations(api: ir.Api, source: Any = None) -> tuple[ir.ServerOperation, ...]:
+def server_operations(api: ir.Api) -> tuple[ir.ServerOperation, ...]:
     """Routing, typing and mock decisions of the server package, one per operation.
 
-    `source` is the spec as written: the canonical document sorts keys, but the order of
-    answer media types and examples is meaningful here (the first is the default)."""
-    return tuple(_server_operation(api, op, source) for op in api.operations)
+    Like everything in the IR they never depend on key order in the spec: where the mock or
+    the runtime needs a default among several examples or media types, a rule picks it
+    (`_preferred`, `_default_binary`).
+    """
+    return tuple(_server_operation(api, op) for op in api.operations)
 
 
-def _source_order(source: Any, op: ir.Operation, answer: ir.Answer) -> tuple[ir.Content, ...]:
-    """The answer's contents, and each one's examples, in the order the spec author wrote."""
-    try:
-        raw = source["paths"][op.path][op.http_method.lower()]["responses"]
-        status = int(answer.status) if answer.status.isdigit() else answer.status
-        raw = raw.get(answer.status, raw.get(status))
-        media = raw["content"]
-    except (KeyError, TypeError, AttributeError):
-        return answer.contents
-    media_order = list(media)
-    contents = sorted(
-        answer.contents,
-        key=lambda c: (
-            media_order.index(c.media_type) if c.media_type in media_order else len(media_order)
-        ),
+def _preferred(examples: tuple[tuple[str, Any], ...]) -> tuple[tuple[str, Any], ...]:
+    """Examples with the default answer first: one named `default`, else the plain `text…`
+    answer, else name order. (Spec key order is not meaningful, so names steer the mock.)"""
+    return tuple(
+        sorted(examples, key=lambda nv: (nv[0] != "default", not nv[0].startswith("text"), nv[0]))
     )
-    result = []
-    for content in contents:
-        names_order = list((media.get(content.media_type) or {}).get("examples") or {})
-        examples = sorted(
-            content.examples,
-            key=lambda nv: names_order.index(nv[0]) if nv[0] in names_order else len(names_order),
-        )
-        result.append(dataclasses.replace(content, examples=tuple(examples)))
-    return tuple(result)
+
+
+def _default_binary(api: ir.Api, op: ir.Operation, binary: tuple[str, ...]) -> tuple[str, ...]:
+    """Binary media types, the default first: the one a format parameter's default names
+    (`response_format: mp3` → audio/mpeg), else the one whose type names the operation's tag
+    (`videos` → video/mp4), else name order."""
+    ordered = sorted(binary)
+    named = [mimetypes.guess_type(f"x.{d}")[0] for d in _enum_defaults(api.document, op)]
+    tag = op.tag.rstrip("s")
+    first = next((m for m in named if m in ordered), None) or next(
+        (m for m in ordered if m.split("/")[0] == tag), None
+    )
+    return tuple([first, *(m for m in ordered if m != first)] if first else ordered)
+
+
+def _enum_defaults(doc: dict[str, Any], op: ir.Operation) -> list[str]:
+    """Defaults of the enum-valued query parameters and body properties of an operation."""
+    found = [str(p.get("default")) for p in _query_schemas(doc, op) if "default" in p]
+    try:
+        raw = doc["paths"][op.path][op.http_method.lower()]
+        body, _ = deref(doc, raw["requestBody"], "")
+        for media in body["content"].values():
+            schema, _ = deref(doc, media["schema"], "")
+            for prop in (schema.get("properties") or {}).values():
+                prop, _ = deref(doc, prop, "")
+                if "enum" in prop and "default" in prop:
+                    found.append(str(prop["default"]))
+    except (KeyError, TypeError):
+        pass
+    return found
+
+
+def _query_schemas(doc: dict[str, Any], op: ir.Operation) -> list[dict[str, Any]]:
+    """Schemas of an operation's query parameters."""
+    try:
+        raw = doc["paths"][op.path][op.http_method.lower()].get("parameters") or []
+    except (KeyError, TypeError, AttributeError):
+        return []
+    params = [deref(doc, p, "")[0] for p in raw]
+    return [p.get("schema") or {} for p in params if p.get("in") == "query"]
 
 
 def server_model_classes(api: ir.Api, server: tuple[ir.ServerOperation, ...]) -> tuple[str, ...]:
@@ -337,11 +362,11 @@ def _success(op: ir.Operation) -> ir.Answer | None:
     return next((a for a in op.answers if a.status.startswith("2") or a.status == "101"), None)
 
 
-def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOperation:
+def _server_operation(api: ir.Api, op: ir.Operation) -> ir.ServerOperation:
     ok = _success(op)
-    contents = _source_order(source, op, ok) if ok else ()
+    contents = ok.contents if ok else ()
     json_ann = [c.annotation for c in contents if c.kind == "json" and c.annotation]
-    binary = tuple(c.media_type for c in contents if c.kind == "binary")
+    binary = _default_binary(api, op, tuple(c.media_type for c in contents if c.kind == "binary"))
     text = next((c.media_type for c in contents if c.kind == "text"), "")
     returns: list[str] = []
     if op.stream and op.stream.trigger == "always":
@@ -377,6 +402,7 @@ def _server_operation(api: ir.Api, op: ir.Operation, source: Any) -> ir.ServerOp
         body_kinds=body_kinds,
         body_annotation=body_annotation,
         returns=" | ".join(dict.fromkeys(returns)) or "None",
+        response_annotation=" | ".join(dict.fromkeys(json_ann)) if not op.websocket else "",
         success_status=int(ok.status) if ok and ok.status != "101" else 200,
         binary_media_types=binary,
         text_media_type=text,
@@ -518,13 +544,13 @@ def _mock_plan(
     events: tuple[Any, ...] = ()
     stream_content = next((c for c in contents if c.kind == "event-stream"), None)
     if stream_content and stream_content.examples:
-        first = stream_content.examples[0][1]
+        first = _preferred(stream_content.examples)[0][1]
         events = tuple(first) if isinstance(first, list) else (first,)
     json_content = next((c for c in contents if c.kind == "json"), None)
     if op.stream and op.stream.trigger == "always":
         return ir.MockPlan("stream", "text/event-stream", (), "first", stream_events=events)
     if json_content is not None:
-        examples = json_content.examples
+        examples = _preferred(json_content.examples)
         select, param = "first", ""
         names_ = [n for n, _v in examples]
         action = next(

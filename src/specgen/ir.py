@@ -89,6 +89,7 @@ class Operation:
     unimplemented: bool
     beyond_docs: bool
     doc_entries: tuple[str, ...]
+    chat_format: str = ""  # x-chat-format: openai_chat | claude | gemini | openai_responses
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class ServerOperation:
     success_status: int
     binary_media_types: tuple[str, ...]  # binary 2xx media types, first is the default
     text_media_type: str  # text 2xx media type ("" if none)
+    response_annotation: str  # the JSON success answer, for optional answer validation ("" if none)
     formats: tuple[str, ...]  # answer shapes chosen by the caller's format, e.g. GET /v1/models
     delegate_to: str  # method name of the equivalent operation this one defaults to ("" if none)
     mock: MockPlan

@@ -10,7 +10,9 @@ import keyword
 import re
 import unicodedata
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# Digits stay with the word they follow (`V1`, `image2`), so `generateContentV1` reads
+# `generate_content_v1`, not `generate_content_v_1`.
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
 # Names the generated modules import; a class with one of these names would shadow the import.
 RESERVED_CLASS_NAMES = frozenset(
@@ -34,7 +36,7 @@ RESERVED_CLASS_NAMES = frozenset(
 
 
 def words(name: str) -> list[str]:
-    """Split a name into ASCII words: `getHTTPResponse_v2` → [get, HTTP, Response, v, 2]."""
+    """Split a name into ASCII words: `getHTTPResponse_v2` → [get, HTTP, Response, v2]."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _WORD.findall(folded)
 

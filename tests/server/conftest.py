@@ -73,7 +73,9 @@ def custom_server() -> Iterator[ServerThread]:
 
     from tests.server.handlers_impl import TestHandlers, validate_key
 
-    app = create_app(TestHandlers(), auth=validate_key, max_body_size=2 * 1024 * 1024)
+    # Every answer of the test handlers is checked against the spec's models as well.
+    app = create_app(TestHandlers(), auth=validate_key, max_body_size=2 * 1024 * 1024,
+                     validate_responses=True)
     with ServerThread(app) as server:
         yield server
 

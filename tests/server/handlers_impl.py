@@ -14,6 +14,7 @@ from allllms_models import (
     ChatCompletionResponse,
     ChatCompletionStreamResponse,
     GeminiResponse,
+    ModerationCategories,
 )
 from allllms_server import ApiError, Binary, Handlers, RequestContext
 
@@ -160,9 +161,11 @@ class TestHandlers(Handlers):
     async def create_moderation(self, *, body: Any, ctx: RequestContext) -> Any:
         text = body.input if isinstance(body.input, str) else str(body.input)
         flagged = "kill" in text
+        names = [f.alias or n for n, f in ModerationCategories.model_fields.items()]
+        categories = {name: flagged and name == "violence" for name in names}
+        scores = {name: 0.9 if categories[name] else 0.01 for name in names}
         return {"id": "modr-test", "model": "omni-moderation-latest", "results": [
-            {"flagged": flagged, "categories": {"violence": flagged},
-             "category_scores": {"violence": 0.9 if flagged else 0.01}}]}
+            {"flagged": flagged, "categories": categories, "category_scores": scores}]}
 
     # ---- Responses API -----------------------------------------------------------------------
     async def create_response(self, *, body: Any, ctx: RequestContext) -> Any:

@@ -51,30 +51,58 @@ def test_python_m_allllms_server_help() -> None:
     assert "--mock" in result.stdout and "--port" in result.stdout
 
 
-def test_make_serve_command_answers_requests() -> None:
-    """`python -m allllms_server --mock --host 127.0.0.1 --port N`, as `make serve` runs it."""
+def serve_cli(*args: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`python -m allllms_server ARGS --host 127.0.0.1 --port N`, started and reachable."""
     import time
 
     import httpx
 
-    from tests.server.conftest import free_port
+    from tests.server.conftest import ROOT, free_port
 
     port = free_port()
-    env_path = f"{GENERATED / 'allllms_models'}:{PACKAGE}"
-    proc = subprocess.Popen([sys.executable, "-m", "allllms_server", "--mock", "--host",
+    env_path = f"{GENERATED / 'allllms_models'}:{PACKAGE}:{ROOT}"
+    proc = subprocess.Popen([sys.executable, "-m", "allllms_server", *args, "--host",
                              "127.0.0.1", "--port", str(port), "--log-level", "warning"],
                             env={"PYTHONPATH": env_path})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(base + "/")
+            return proc, base
+        except httpx.TransportError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("the server did not start") from None
+            time.sleep(0.1)
+
+
+def test_make_serve_command_answers_requests() -> None:
+    """`python -m allllms_server --mock ...`, as `make serve` runs it."""
+    import httpx
+
+    proc, base = serve_cli("--mock")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/v1/models",
-                                   headers={"authorization": "Bearer k"})
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
+        answer = httpx.get(f"{base}/v1/models", headers={"authorization": "Bearer k"})
         assert answer.status_code == 200 and answer.json()["object"] == "list"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_cli_serves_your_handlers_with_your_keys() -> None:
+    import httpx
+
+    proc, base = serve_cli("--handlers", "tests.server.handlers_impl:TestHandlers",
+                           "--api-key", "cli-key")
+    try:
+        body = {"model": "m", "messages": [{"role": "user", "content": "from the cli"}]}
+        ok = httpx.post(f"{base}/v1/chat/completions", json=body,
+                        headers={"authorization": "Bearer cli-key"})
+        assert ok.json()["choices"][0]["message"]["content"] == "echo: from the cli"
+        rejected = httpx.post(f"{base}/v1/chat/completions", json=body,
+                              headers={"authorization": "Bearer other"})
+        assert rejected.status_code == 401
     finally:
         proc.terminate()
         proc.wait(10)

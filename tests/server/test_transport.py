@@ -155,3 +155,34 @@ def test_realtime_mock_session(mock_server: ServerThread) -> None:
         assert updated["type"] == "session.updated"
         assert updated["session"]["instructions"] == "be terse"
     time.sleep(0.05)
+
+
+def test_validate_responses_turns_answers_outside_the_spec_into_500s() -> None:
+    from allllms_server import Handlers, create_app
+
+    class Sloppy(Handlers):
+        async def create_rerank(self, *, body: object, ctx: object) -> object:
+            return {"results": "not a list"}
+
+        async def create_chat_completion(self, *, body: object, ctx: object) -> object:
+            async def events():  # type: ignore[no-untyped-def]
+                yield {"object": "chat.completion.chunk", "id": "c", "created": 1, "model": "m",
+                       "choices": []}
+                yield {"no": "fields"}
+            return events()
+
+    with ServerThread(create_app(Sloppy(), validate_responses=True)) as server:
+        rerank = httpx.post(f"{server.base}/v1/rerank", headers=AUTH,
+                            json={"model": "r", "query": "q", "documents": ["a"]})
+        assert rerank.status_code == 500
+        message = rerank.json()["error"]["message"]
+        assert "createRerank answered outside the spec: results" in message
+        stream = httpx.post(f"{server.base}/v1/chat/completions", headers=AUTH,
+                            json={**CHAT, "stream": True})
+        frames = [f for f in stream.text.split("\n\n") if f]
+        assert len(frames) == 2 and '"choices":[]' in frames[0]
+        error = json.loads(frames[1][len("data: "):])["error"]
+        assert "streamed an invalid event" in error["message"]
+    with ServerThread(create_app(Sloppy())) as server:  # off by default: the answer passes
+        assert httpx.post(f"{server.base}/v1/rerank", headers=AUTH, json={
+            "model": "r", "query": "q", "documents": ["a"]}).json() == {"results": "not a list"}

@@ -58,6 +58,7 @@ class BodyContent:
     media_type: str
     kind: str  # json | multipart | binary | text
     adapter: TypeAdapter[Any]
+    array_fields: tuple[str, ...] = ()  # form fields that are lists even when sent once
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class RouteSpec:
     formats: tuple[str, ...] = ()
     websocket: bool = False
     client_events: Any = None  # the model of a WebSocket route's client events
+    response: TypeAdapter[Any] | None = None  # the JSON success answer (`validate_responses`)
+    events: TypeAdapter[Any] | None = None  # one event of a stream (`validate_responses`)
 
 
 async def resolve(value: Any) -> Any:
@@ -160,8 +163,9 @@ def _pick_content(route: RouteSpec, media_type: str) -> BodyContent:
     raise ApiError(400, f"Expected a {expected} body, got {media_type or 'no content type'}.")
 
 
-async def _form_data(request: Request) -> dict[str, Any]:
-    """Multipart fields as a dict: files become bytes; `name[]` and repeated names, lists."""
+async def _form_data(request: Request, array_fields: tuple[str, ...]) -> dict[str, Any]:
+    """Multipart fields as a dict: files become bytes; `name[]`, repeated names and array
+    fields, lists."""
     form = await request.form(max_files=1000, max_fields=1000)
     data: dict[str, Any] = {}
     lists: set[str] = set()
@@ -172,7 +176,7 @@ async def _form_data(request: Request) -> dict[str, Any]:
             await value.seek(0)
         else:
             content = value
-        if key.endswith("[]") or name in data:
+        if key.endswith("[]") or name in data or name in array_fields:
             if name not in lists:
                 data[name] = [data[name]] if name in data else []
                 lists.add(name)
@@ -196,7 +200,7 @@ async def parse_body(route: RouteSpec, request: Request, limit: int) -> Any:
             return content.adapter.validate_json(raw)
         if content.kind == "multipart":
             try:
-                data = await _form_data(request)
+                data = await _form_data(request, content.array_fields)
             except ApiError:
                 raise
             except Exception as exc:  # malformed multipart
@@ -257,6 +261,49 @@ def _binary_type(route: RouteSpec, wanted: str | None) -> str:
     return wanted or (
         route.binary_media_types[0] if route.binary_media_types else "application/octet-stream"
     )
+
+
+def check_answer(route: RouteSpec, result: Any) -> None:
+    """With `create_app(..., validate_responses=True)`: a JSON answer that its model rejects
+    is a bug in the handler, answered as a 500 (and logged) instead of reaching the client."""
+    if route.response is None or isinstance(result, bytes | bytearray | str | Binary | Response):
+        return
+    if result is None or hasattr(result, "__aiter__"):
+        return
+    try:
+        route.response.validate_json(dump_json(result))
+    except ValidationError as exc:
+        logger.error("%s answered outside the spec: %s", route.method_name, exc)
+        raise ApiError(
+            500, f"{route.operation_id} answered outside the spec: {_first(exc)}"
+        ) from None
+
+
+async def checked_events(route: RouteSpec, events: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    """The stream's events, each validated by the operation's event model first."""
+    try:
+        async for event in events:
+            if route.events is not None:
+                try:
+                    route.events.validate_json(dump_json(event))
+                except ValidationError as exc:
+                    logger.error(
+                        "%s streamed an event outside the spec: %s", route.method_name, exc
+                    )
+                    raise ApiError(
+                        500, f"{route.operation_id} streamed an invalid event: {_first(exc)}"
+                    ) from None
+            yield event
+    finally:
+        aclose = getattr(events, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+
+def _first(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in error.get("loc", ()))
+    return f"{where}: {error.get('msg')}" if where else str(error.get("msg"))
 
 
 async def _json_array(events: AsyncIterator[Any]) -> AsyncIterator[bytes]:

@@ -37,6 +37,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         success_status=200,
         binary_media_types=(),
         text_media_type="",
+        response=TypeAdapter(XRayJob),
         formats=(),
         websocket=False,
     ),

@@ -8,6 +8,7 @@ injection), so the generated route costs no more than a hand-written FastAPI one
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,6 +27,8 @@ from .runtime import (
     DEFAULT_MAX_BODY_SIZE,
     RequestContext,
     RouteSpec,
+    check_answer,
+    checked_events,
     parse_body,
     parse_params,
     render_result,
@@ -42,41 +45,47 @@ def create_app(
     *,
     auth: KeyValidator | None = None,
     max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+    validate_responses: bool = False,
     **fastapi_options: Any,
 ) -> FastAPI:
     """A FastAPI app answering every operation with `handlers`.
 
     `auth(key) -> bool` (sync or async) validates API keys; without it any non-empty key
     passes. Requests without an accepted key get 401 in the route's error dialect; bodies
-    over `max_body_size` bytes get 413.
+    over `max_body_size` bytes get 413. `validate_responses=True` (for development and tests)
+    checks every JSON answer and streamed event against the spec's models: one that does not
+    fit becomes a logged 500 (or an in-stream error) instead of reaching the client.
     """
     fastapi_options.setdefault("title", "oneOf")
     fastapi_options.setdefault("version", "1.0.0")
     fastapi_options.setdefault("openapi_url", None)
     app = FastAPI(**fastapi_options)
+    # One Starlette route per path, so a wrong method gets a 405 listing every allowed one.
+    by_path: dict[str, dict[str, Endpoint]] = {}
     for route in ROUTES:
         if route.websocket:
-            app.router.routes.append(
-                WebSocketRoute(route.path, websocket_endpoint(route, handlers, auth))
-            )
-            app.router.routes.append(
-                Route(route.path, _upgrade_required(route), methods=[route.http_method])
-            )
+            socket = websocket_endpoint(route, handlers, auth)
+            app.router.routes.append(WebSocketRoute(route.path, socket))
+            serve = _upgrade_required(route)
         else:
-            app.router.routes.append(
-                Route(
-                    route.path,
-                    endpoint(route, handlers, auth, max_body_size),
-                    methods=[route.http_method],
-                )
-            )
+            serve = endpoint(route, handlers, auth, max_body_size, validate_responses)
+        by_path.setdefault(route.path, {})[route.http_method] = serve
+    # Starlette answers a method mismatch from the first path that matched, so paths with more
+    # literal text (`/v1/models/{model}:generateContent`) go before `/v1/models/{model}`.
+    for path in sorted(by_path, key=lambda p: -len(re.sub(r"{[^}]*}", "", p))):
+        endpoints = by_path[path]
+        app.router.routes.append(Route(path, dispatch(endpoints), methods=list(endpoints)))
     app.add_exception_handler(HTTPException, _http_exception)  # type: ignore[arg-type]
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     return app
 
 
 def endpoint(
-    route: RouteSpec, handlers: Handlers, auth: KeyValidator | None, max_body_size: int
+    route: RouteSpec,
+    handlers: Handlers,
+    auth: KeyValidator | None,
+    max_body_size: int,
+    validate_responses: bool = False,
 ) -> Endpoint:
     """The Starlette endpoint of one operation."""
     method = getattr(handlers, route.method_name)
@@ -100,6 +109,10 @@ def endpoint(
                     stream = getattr(body, "stream", None) is True
             ctx = RequestContext(request, route.operation_id, key, fmt, stream)
             result = await resolve(method(**kwargs, ctx=ctx))
+            if validate_responses:
+                check_answer(route, result)
+                if hasattr(result, "__aiter__") and route.framing:
+                    result = checked_events(route, result)
             return render_result(route, result, dialect, stream, request.query_params)
         except ApiError as error:
             return error_response(dialect, error)
@@ -113,6 +126,18 @@ def endpoint(
                 await request.close()  # temporary files of uploaded parts
 
     serve.__name__ = route.method_name
+    return serve
+
+
+def dispatch(endpoints: dict[str, Endpoint]) -> Endpoint:
+    """The endpoint of a path that several operations share, chosen by the request method."""
+    if len(endpoints) == 1:
+        return next(iter(endpoints.values()))
+
+    async def serve(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
     return serve
 
 
