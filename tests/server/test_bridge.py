@@ -7,6 +7,7 @@ depend on the request; the official SDKs of the other formats call it through uv
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -478,10 +479,13 @@ def test_strict_refusal_is_a_400_in_the_callers_dialect(strict_base: str) -> Non
             stream.get_final_message()
 
 
-def test_lenient_policy_drops_and_answers(chat_base: str) -> None:
-    message = claude_client(chat_base).messages.create(model="m-1", max_tokens=64,
-                                                       messages=CACHED)
+def test_lenient_policy_drops_logs_and_answers(chat_base: str,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="allllms_server.bridge"):
+        message = claude_client(chat_base).messages.create(model="m-1", max_tokens=64,
+                                                           messages=CACHED)
     assert message.content[0].text == "chat heard: bonjour"
+    assert "messages[0].content[0].cache_control" in caplog.text
 
 
 def test_backend_errors_keep_their_status_in_the_callers_dialect(chat_base: str) -> None:

@@ -39,8 +39,11 @@ def render(tables: dict[str, Any], head: str | None = None) -> dict[str, str]:
         top, _, rest = name.partition("/")
         if top != "translators" or any(_is_macro(p) for p in rest.split("/")):
             continue
-        text = env.get_template(name).render(context)
         target = rest.removesuffix(".jinja")
+        line = context["header"]
+        if target.endswith(".md"):  # as the pipeline does: Markdown gets an HTML comment
+            line = f"<!-- {line.removeprefix('# ')} -->"
+        text = env.get_template(name).render({**context, "header": line})
         out[target] = text
     return out
 

@@ -57,7 +57,7 @@ def render(
         out = f"{PACKAGES[top]}/{rest.removesuffix('.jinja')}"
         try:
             template = env.get_template(name)
-            files[out] = template.render(context)
+            files[out] = template.render({**context, "header": api.header_for(out)})
         except Exception as exc:  # template errors of every kind become one clear message
             raise RenderError(
                 f"{_template_location(exc, name)}: {type(exc).__name__}: {exc}"
