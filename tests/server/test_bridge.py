@@ -23,8 +23,8 @@ from tests.server.conftest import GENERATED, ServerThread
 
 sys.path.insert(0, str(GENERATED / "allllms_translators"))
 
-from allllms_server import ApiError, Handlers, RequestContext, create_app  # noqa: E402
-from allllms_server.bridge import CHAT_FORMATS, TranslatingHandlers  # noqa: E402
+from allllms_server import ApiError, Handlers, RequestContext, create_app
+from allllms_server.bridge import CHAT_FORMATS, TranslatingHandlers
 
 PROMPT = "weather in Oslo?"
 SCHEMA = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
@@ -73,7 +73,8 @@ class ChatBackend(Handlers):
         if call:
             message["tool_calls"] = [{"id": "call_1", "type": "function", "function": {
                 "name": name, "arguments": json.dumps({"city": prompt})}}]
-        return {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": req["model"],
+        return {"id": "chatcmpl-1", "object": "chat.completion", "created": 1,
+                "model": req["model"],
                 "choices": [{"index": 0, "message": message,
                              "finish_reason": "tool_calls" if call else "stop"}],
                 "usage": {"prompt_tokens": 5, "completion_tokens": 7, "total_tokens": 12}}
@@ -562,7 +563,8 @@ def test_responses_backend_serves_openai_chat(responses_base: str) -> None:
 
 def test_responses_backend_serves_streams(responses_base: str) -> None:
     with claude_client(responses_base).messages.stream(
-            model="m-1", max_tokens=64, messages=[{"role": "user", "content": "bonjour"}]) as stream:
+            model="m-1", max_tokens=64,
+            messages=[{"role": "user", "content": "bonjour"}]) as stream:
         text = "".join(stream.text_stream)
         final = stream.get_final_message()
     assert text.strip() == "responses heard: bonjour" and final.stop_reason == "end_turn"
