@@ -48,11 +48,11 @@ logger = logging.getLogger("allllms_server.bridge")
 CHAT_FORMATS: dict[str, str] = {
     "create_chat_completion": "openai_chat",
     "create_message": "claude",
-    "generate_content_v1": "gemini",
-    "stream_generate_content_v1": "gemini",
     "create_response": "openai_responses",
     "generate_content": "gemini",
+    "generate_content_v1": "gemini",
     "stream_generate_content": "gemini",
+    "stream_generate_content_v1": "gemini",
 }
 _ROUTES = {route.method_name: route for route in ROUTES}
 

@@ -43,6 +43,8 @@ def pyliteral(value: Any, indent: int = 0) -> str:
         return _black_string(value)
     if isinstance(value, list | tuple):
         return "[]"
+    if isinstance(value, dict):
+        return "{}"
     return repr(value)
 
 
