@@ -124,9 +124,6 @@ class Api:
     server: tuple[ServerOperation, ...] = ()  # per operation, in `operations` order
     server_models: tuple[str, ...] = ()  # models classes the server package imports
 
-    def schema(self, name: str) -> SchemaInfo:
-        return next(s for s in self.schemas if s.name == name)
-
     @property
     def header_text(self) -> str:
         return (

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import pprint
 import textwrap
 from pathlib import Path
 from typing import Any
 
 import jinja2
-
-
-def pyrepr(value: Any) -> str:
-    """A Python literal for plain data, with sorted dict keys so output never depends on order."""
-    return pprint.pformat(value, width=88, sort_dicts=True)
 
 
 def docstring(text: str, indent: int = 4) -> str:
@@ -73,7 +67,5 @@ def make_environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(
-        pyrepr=pyrepr, pyliteral=pyliteral, docstring=docstring, pystr=repr, tomlstr=tomlstr
-    )
+    env.filters.update(pyliteral=pyliteral, docstring=docstring, tomlstr=tomlstr)
     return env

@@ -1,6 +1,6 @@
 """Stage 2, validate: every rule returns findings as values; all of them are reported together.
 
-Rule ids are stable; `docs/rules.md`-style descriptions live in each rule's docstring.
+Rule ids are stable; each rule module's docstring describes the rules it checks.
 """
 
 from __future__ import annotations
