@@ -14,6 +14,7 @@ from specgen.findings import SpecError
 from specgen.format import FormatError
 from specgen.render import RenderError
 from specgen.spec import DEFAULT_SPEC, load_checked_spec, summarize
+from specgen.write import Plan
 
 DEFAULT_OUT = Path("generated")
 
@@ -111,10 +112,7 @@ def generate(
         sys.exit(1)
     if the_plan.written or the_plan.removed or not result.reused:
         apply(out_root, result.outputs, the_plan, result.manifest)
-    for rel in the_plan.written:
-        click.echo(f"  wrote   {out_root / rel}")
-    for rel in the_plan.removed:
-        click.echo(f"  removed {out_root / rel}")
+    _report_changes(out_root, the_plan)
     packages = sorted({rel.split("/", 1)[0] for rel in result.outputs})
     click.echo(
         f"specgen: {len(the_plan.written)} written, {len(the_plan.unchanged)} unchanged, "
@@ -122,6 +120,24 @@ def generate(
         f"({'inputs unchanged' if result.reused else 'regenerated'}; "
         f"packages: {', '.join(packages)})"
     )
+
+
+LISTED_CHANGES = 20  # more changed files than this are summed up per package: one screen
+
+
+def _report_changes(out_root: Path, the_plan: Plan) -> None:
+    changes = [("wrote", rel) for rel in the_plan.written]
+    changes += [("removed", rel) for rel in the_plan.removed]
+    if len(changes) <= LISTED_CHANGES:
+        for verb, rel in changes:
+            click.echo(f"  {verb:7s} {out_root / rel}")
+        return
+    per_package: dict[tuple[str, str], int] = {}
+    for verb, rel in changes:
+        key = (verb, rel.split("/", 1)[0])
+        per_package[key] = per_package.get(key, 0) + 1
+    for (verb, package), count in sorted(per_package.items()):
+        click.echo(f"  {verb:7s} {count:3d} files in {out_root / package}/")
 
 
 @main.command()
