@@ -46,7 +46,15 @@ def plain(body: Any) -> dict[str, Any]:
 def text_of(content: Any) -> str:
     if isinstance(content, str):
         return content
-    return "".join(p.get("text", "") for p in content or () if isinstance(p, dict))
+    return "".join(_part_text(p) for p in content or () if isinstance(p, dict))
+
+
+def _part_text(part: dict[str, Any]) -> str:
+    # An image part is echoed as its media type, so a test can see that it arrived intact.
+    url = (part.get("image_url") or {}).get("url", "")
+    if url.startswith("data:"):
+        return f"[image {url[5:].split(';', 1)[0]}]"
+    return str(part.get("text", ""))
 
 
 def check_model(model: str) -> None:
@@ -424,6 +432,17 @@ def test_chat_backend_serves_gemini_generate_content(chat_base: str, version: st
 @pytest.mark.parametrize("version", [None, "v1beta"])
 def test_chat_backend_serves_gemini_stream(chat_base: str, version: str | None) -> None:
     gemini_stream(chat_base, "chat", version)
+
+
+def test_gemini_sdk_snake_case_image_reaches_the_chat_backend(chat_base: str) -> None:
+    # google-genai writes inlineData's fields in snake_case (mime_type); Gemini reads both.
+    png = bytes.fromhex("89504e470d0a1a0a")
+    answer = gemini_client(chat_base).models.generate_content(
+        model="gpt-4o",
+        contents=[types.Content(role="user", parts=[
+            types.Part.from_text(text="Describe"),
+            types.Part.from_bytes(data=png, mime_type="image/png")])])
+    assert answer.text == "chat heard: Describe[image image/png]"
 
 
 def test_chat_backend_serves_responses_create(chat_base: str) -> None:

@@ -838,3 +838,22 @@ def test_tool_names_the_target_rejects_are_an_error(policy):
         translate_request(
             "claude", "openai_responses", req("openai_chat", "claude", chat_body).payload
         )
+
+
+def test_gemini_requests_are_read_in_snake_case_too_but_user_data_keeps_its_keys():
+    # google-genai sends some nested fields in snake_case; protobuf JSON accepts both spellings.
+    body = {
+        "contents": [{"role": "user", "parts": [
+            {"inline_data": {"mime_type": "image/png", "data": PNG}},
+            {"function_call": {"name": "lookup", "args": {"user_id": 7}}},
+        ]}],
+        "generation_config": {"max_output_tokens": 4000,
+                              "thinking_config": {"include_thoughts": True, "thinking_budget": 2048}},
+    }
+    result = translate_request("gemini", "claude", body, policy="strict", model="claude-x")
+    image, call = result.payload["messages"][0]["content"]
+    assert image["source"] == {"type": "base64", "media_type": "image/png", "data": PNG}
+    assert call["input"] == {"user_id": 7}  # function arguments are not renamed
+    assert result.payload["max_tokens"] == 4000
+    assert result.payload["thinking"] == {"type": "enabled", "budget_tokens": 2048}
+    assert result.warnings == []

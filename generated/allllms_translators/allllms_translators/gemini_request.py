@@ -11,7 +11,7 @@ from . import common
 from .errors import Ctx
 from .hub import merged_turns, new_request, split_system
 from .schema import from_gemini, to_gemini
-from .tables import REASONING
+from .tables import GEMINI_FREE_FORM_FIELDS, REASONING
 
 FMT = "gemini"
 _KNOWN = common.known_keys(
@@ -29,7 +29,29 @@ _GEN_KNOWN = frozenset(
 )
 
 
+def camel_case_keys(node: Any) -> Any:
+    """The request with snake_case field names in Gemini's camelCase (protobuf JSON accepts both).
+
+    Free-form subtrees (function arguments and results, JSON Schemas) are user data: kept as is.
+    """
+    if isinstance(node, list):
+        return [camel_case_keys(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        name = _camel(key) if isinstance(key, str) and "_" in key else key
+        out[name] = value if name in GEMINI_FREE_FORM_FIELDS else camel_case_keys(value)
+    return out
+
+
+def _camel(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
+
+
 def decode(payload: Dict[str, Any], ctx: Ctx) -> Dict[str, Any]:
+    payload = camel_case_keys(payload)
     req = new_request()
     common.report_unknown(payload, _KNOWN, ctx)
     model = payload.get("model")

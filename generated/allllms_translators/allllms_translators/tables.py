@@ -547,6 +547,15 @@ _GEMINI_SCHEMA_KEYWORDS: List[str] = [
     "maximum",
 ]
 GEMINI_SCHEMA_KEYWORDS = frozenset(_GEMINI_SCHEMA_KEYWORDS)
+_GEMINI_FREE_FORM_FIELDS: List[str] = [
+    "args",
+    "response",
+    "parameters",
+    "parametersJsonSchema",
+    "responseSchema",
+    "responseJsonSchema",
+]
+GEMINI_FREE_FORM_FIELDS = frozenset(_GEMINI_FREE_FORM_FIELDS)
 TOOL_NAME_PATTERNS: Any = {
     "claude": "^[a-zA-Z0-9_-]{1,128}$",
     "gemini": "^[a-zA-Z_][a-zA-Z0-9_.:-]{0,127}$",
