@@ -32,7 +32,7 @@ def fresh_outputs() -> dict[str, str]:
 
     checked = load_checked_spec(SPEC)
     api = build(checked.source, checked.docs_index, spec_path="spec/allllms.yaml")
-    tables = checked.tables.data if checked.tables else None
+    tables = checked.table_data
     return format_files(render(api, tables=tables))
 
 

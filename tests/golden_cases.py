@@ -95,7 +95,7 @@ def generate(case: Case) -> dict[str, str]:
 
     checked = load_checked_spec(case.spec)
     api = build(checked.source, checked.docs_index, spec_path=SPEC_SHOWN)
-    rendered = render(api, tables=checked.tables.data if checked.tables else None)
+    rendered = render(api, tables=checked.table_data)
     return format_files(rendered)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from specgen import ir, names
 from specgen.load import Source, unescape
-from specgen.validate.refs import _is_example_value, all_refs
+from specgen.validate.refs import all_refs, is_example_value
 from specgen.validate.walk import deref, operations
 
 COMMON_MODULE = "common"
@@ -77,7 +77,7 @@ def _refs_in(node: Any) -> list[str]:
     return [
         unescape(r.rsplit("/", 1)[1])
         for owner, r in all_refs(node)
-        if r.startswith("#/components/schemas/") and not _is_example_value(owner)
+        if r.startswith("#/components/schemas/") and not is_example_value(owner)
     ]
 
 

@@ -100,9 +100,7 @@ def _run(spec_path: Path, out_root: Path, template_dirs: tuple[Path, ...]) -> Ge
         if findings:
             raise SpecError(ordered(findings + openapi_job.result()))
         api = build(files.source, files.docs_index, spec_path=_display(spec_path))
-        rendered = render(
-            api, template_dirs=template_dirs, tables=files.tables.data if files.tables else None
-        )
+        rendered = render(api, template_dirs=template_dirs, tables=files.table_data)
         if findings := openapi_job.result():
             raise SpecError(findings)
         outputs = format_files(rendered, old.known_formatting(out_root), pool=pool)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from specgen.findings import Finding, SpecError
 from specgen.load import Source, load_yaml
@@ -25,6 +26,11 @@ class SpecFiles:
     source: Source
     docs_index: Source | None  # the docs' table of contents, for coverage
     tables: Source | None = None  # translation mapping tables
+
+    @property
+    def table_data(self) -> dict[str, Any] | None:
+        """The mapping tables as plain data, for rendering (None when the spec has none)."""
+        return self.tables.data if self.tables is not None else None
 
 
 def load_spec_files(path: Path) -> SpecFiles:

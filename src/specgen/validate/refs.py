@@ -25,7 +25,7 @@ def all_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
             yield from all_refs(value, f"{pointer}/{i}")
 
 
-def _is_example_value(pointer: str) -> bool:
+def is_example_value(pointer: str) -> bool:
     # Example payloads are data: a "$ref" key inside them is not a reference.
     parts = pointer.split("/")
     return "value" in parts and ("examples" in parts or "x-stream" in parts)
@@ -35,7 +35,7 @@ def check(spec: Source) -> list[Finding]:
     doc = spec.data
     found: list[Finding] = []
     for owner, ref in all_refs(doc):
-        if _is_example_value(owner):
+        if is_example_value(owner):
             continue
         where = f"{owner}/$ref"
         if not ref.startswith("#"):

@@ -13,7 +13,7 @@ from typing import Any
 
 from specgen.findings import Finding
 from specgen.load import Source, escape
-from specgen.validate.refs import _is_example_value, all_refs
+from specgen.validate.refs import all_refs, is_example_value
 from specgen.validate.walk import operations, schema_roots, subschemas
 
 DIALECTS = ("openai", "claude", "gemini")
@@ -113,7 +113,7 @@ def referenced_components(doc: dict[str, Any]) -> set[str]:
     pending = [
         ref[1:]
         for owner, ref in all_refs(doc.get("paths") or {}, "/paths")
-        if not _is_example_value(owner) and ref.startswith("#")
+        if not is_example_value(owner) and ref.startswith("#")
     ]
     for opref in operations(doc):
         named = [(opref.op.get("x-stream") or {}).get("event-schema")]
@@ -129,7 +129,7 @@ def referenced_components(doc: dict[str, Any]) -> set[str]:
         pending += [
             r[1:]
             for o, r in all_refs(node, pointer)
-            if r.startswith("#") and not _is_example_value(o)
+            if r.startswith("#") and not is_example_value(o)
         ]
     return reached
 
